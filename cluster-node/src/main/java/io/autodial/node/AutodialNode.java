@@ -1,0 +1,172 @@
+package io.autodial.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import com.zaxxer.hikari.HikariDataSource;
+import io.autodial.freeswitch.esl.EslCallControl;
+import io.autodial.freeswitch.esl.EslSettings;
+import io.autodial.freeswitch.esl.SwitchSettings;
+import io.autodial.freeswitch.sim.FreeSwitchSimulator;
+import io.autodial.freeswitch.sim.SimulatorConfig;
+import io.autodial.http.HttpApi;
+import io.autodial.http.auth.BearerTokens;
+import io.autodial.node.call.CallEntity;
+import io.autodial.node.call.CallEventRouter;
+import io.autodial.node.call.ShardedCallsService;
+import io.autodial.node.config.NodeSettings;
+import io.autodial.node.db.DatabaseSettings;
+import io.autodial.node.db.EmbeddedDatabase;
+import io.autodial.node.db.Migrations;
+import io.autodial.node.db.ReadModelPool;
+import io.autodial.node.projection.CallLogProjection;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.ServerBinding;
+
+/**
+ * A running Autodial node: its database (embedded unless configured), the schema migrated, its
+ * switches (the built-in simulator unless configured), the actor system with its entities and
+ * projections, and the HTTP API. Used by {@link Main} and by the end-to-end tests alike.
+ */
+public final class AutodialNode implements AutoCloseable {
+  private final ActorSystem<Void> system;
+  private final EslCallControl callControl;
+  private final HikariDataSource readModel;
+  private final ServerBinding http;
+  private final NodeSettings settings;
+  private final DatabaseSettings database;
+  private final Optional<EmbeddedDatabase> embeddedDatabase;
+  private final Optional<FreeSwitchSimulator> simulator;
+
+  private AutodialNode(
+      ActorSystem<Void> system,
+      EslCallControl callControl,
+      HikariDataSource readModel,
+      ServerBinding http,
+      NodeSettings settings,
+      DatabaseSettings database,
+      Optional<EmbeddedDatabase> embeddedDatabase,
+      Optional<FreeSwitchSimulator> simulator) {
+    this.system = system;
+    this.callControl = callControl;
+    this.readModel = readModel;
+    this.http = http;
+    this.settings = settings;
+    this.database = database;
+    this.embeddedDatabase = embeddedDatabase;
+    this.simulator = simulator;
+  }
+
+  public static AutodialNode start(Config config) {
+    NodeSettings settings = NodeSettings.from(config);
+    DatabaseSettings configured = DatabaseSettings.from(config);
+    Optional<EmbeddedDatabase> embedded =
+        configured.embedded() ? Optional.of(EmbeddedDatabase.start(configured.embeddedDataDir())) : Optional.empty();
+    DatabaseSettings db = embedded.map(e -> e.settings(configured)).orElse(configured);
+    Migrations.migrate(db);
+
+    Optional<FreeSwitchSimulator> simulator = Optional.empty();
+    EslSettings esl = settings.esl();
+    if (settings.simulatorEnabled()) {
+      String password = NodeSettings.randomSecret();
+      FreeSwitchSimulator sim =
+          FreeSwitchSimulator.start(
+              SimulatorConfig.defaults()
+                  .withPort(settings.simulatorPort())
+                  .withPassword(password)
+                  .withTimeScale(settings.simulatorTimeScale())
+                  .withSessionsPerSecond(settings.simulatorSessionsPerSecond()));
+      simulator = Optional.of(sim);
+      esl =
+          new EslSettings(
+              List.of(
+                  new SwitchSettings(
+                      "sim", sim.host(), sim.port(), password, "sofia/gateway/{gateway}/{number}",
+                      "carrier", "user/{agent}", settings.simulatorSessionsPerSecond())),
+              esl.commandTimeout(),
+              esl.originateGrace(),
+              esl.maxReconnectBackoff());
+    } else {
+      esl.switches().stream()
+          .filter(s -> s.password().isBlank())
+          .findAny()
+          .ifPresent(s -> {
+            throw new IllegalArgumentException("switch " + s.id() + " has no ESL password: set ESL_PASSWORD");
+          });
+    }
+
+    EslCallControl callControl = EslCallControl.start(esl);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "autodial", withDatabase(config, db));
+    if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(new Join(cluster.selfMember().address()));
+    }
+    CallEntity.init(system, callControl);
+    callControl.onEvent(new CallEventRouter(system));
+    HikariDataSource readModel = ReadModelPool.create(db);
+    CallLogProjection.init(system, readModel);
+
+    HttpApi api = new HttpApi(new BearerTokens(settings.adminToken()), new ShardedCallsService(system));
+    ServerBinding binding =
+        api.bind(system, settings.httpHost(), settings.httpPort()).toCompletableFuture().join();
+    return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator);
+  }
+
+  private static Config withDatabase(Config config, DatabaseSettings db) {
+    String prefix = "pekko-persistence-jdbc.shared-databases.slick.db.";
+    return config
+        .withValue(prefix + "url", ConfigValueFactory.fromAnyRef(db.url()))
+        .withValue(prefix + "user", ConfigValueFactory.fromAnyRef(db.user()))
+        .withValue(prefix + "password", ConfigValueFactory.fromAnyRef(db.password()));
+  }
+
+  public static AutodialNode start() {
+    return start(ConfigFactory.load());
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public EslCallControl callControl() {
+    return callControl;
+  }
+
+  public HikariDataSource readModel() {
+    return readModel;
+  }
+
+  public InetSocketAddress httpAddress() {
+    return http.localAddress();
+  }
+
+  public String adminToken() {
+    return settings.adminToken();
+  }
+
+  public DatabaseSettings database() {
+    return database;
+  }
+
+  public Optional<FreeSwitchSimulator> simulator() {
+    return simulator;
+  }
+
+  @Override
+  public void close() {
+    http.terminate(Duration.ofSeconds(2)).toCompletableFuture().join();
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().join();
+    callControl.close();
+    readModel.close();
+    simulator.ifPresent(FreeSwitchSimulator::close);
+    embeddedDatabase.ifPresent(EmbeddedDatabase::close);
+  }
+}

@@ -1,0 +1,417 @@
+package io.autodial.node.call;
+
+import io.autodial.freeswitch.api.CallControl;
+import io.autodial.freeswitch.api.LiveChannel;
+import io.autodial.freeswitch.api.OriginateRequest;
+import io.autodial.freeswitch.api.OriginateRequest.LegKind;
+import io.autodial.protocol.CborSerializable;
+import io.autodial.protocol.call.SwitchEvent;
+import io.autodial.protocol.call.SwitchEvent.AmdResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * One call leg, from the originate to the hangup: it asks the switch to dial, persists what the
+ * switch reports about the leg, and after a node restart comes back (remembered by sharding) to
+ * check its channel against the switch. The entity id is the leg's uuid on the switch.
+ */
+public final class CallEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<CallEntity.Command, CallEntity.Event, CallEntity.State> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Call");
+  public static final List<String> TAGS = List.of("call-0", "call-1", "call-2", "call-3");
+
+  /** After a failed originate job, how long to wait for the channel's own hangup report. */
+  static final Duration FAILED_JOB_SETTLE = Duration.ofSeconds(3);
+  /** How often, and how many times, a recovered call retries checking its channel. */
+  static final Duration CHANNEL_CHECK_RETRY = Duration.ofSeconds(1);
+  static final int CHANNEL_CHECK_ATTEMPTS = 30;
+
+  // ---- protocol ----
+
+  public sealed interface Command extends CborSerializable {}
+
+  public record Dial(DialSpec spec, ActorRef<DialReply> replyTo) implements Command {}
+
+  public record Hangup(String cause, ActorRef<Ack> replyTo) implements Command {}
+
+  public record GetCall(ActorRef<CallSnapshot> replyTo) implements Command {}
+
+  /** A typed switch event for this leg, routed here by the ESL layer. */
+  public record SwitchEventReceived(SwitchEvent event) implements Command {}
+
+  record OriginateSent(String switchId, String jobUuid) implements Command {}
+
+  record OriginateRefused(String reason) implements Command {}
+
+  record ChannelChecked(String switchId, boolean present, boolean answered) implements Command {}
+
+  record ChannelCheckFailed(int attempt) implements Command {}
+
+  record CheckChannel(int attempt) implements Command {}
+
+  record SettleFailedJob() implements Command {}
+
+  /** What to dial: a customer's number or an agent's extension, with the leg's own ring timeout. */
+  public record DialSpec(
+      LegKind kind,
+      String destination,
+      String callerIdNumber,
+      String callerIdName,
+      Duration ringTimeout,
+      Map<String, String> variables)
+      implements CborSerializable {
+    public static DialSpec customer(String number, String callerId, Duration ringTimeout) {
+      return new DialSpec(LegKind.CUSTOMER, number, callerId, "", ringTimeout, Map.of());
+    }
+
+    public DialSpec withVariables(Map<String, String> vars) {
+      return new DialSpec(kind, destination, callerIdNumber, callerIdName, ringTimeout, vars);
+    }
+  }
+
+  public sealed interface DialReply extends CborSerializable {}
+
+  public record DialAccepted(String uuid) implements DialReply {}
+
+  public record DialRejected(String reason) implements DialReply {}
+
+  public record Ack(boolean ok, String message) implements CborSerializable {}
+
+  /** {@code call} is null when nothing was dialed under this id. */
+  public record CallSnapshot(String uuid, CallInfo call) implements CborSerializable {
+    public Optional<CallInfo.Phase> phase() {
+      return call == null ? Optional.empty() : Optional.of(call.phase());
+    }
+  }
+
+  // ---- events ----
+
+  public sealed interface Event extends CborSerializable {
+    Instant at();
+  }
+
+  public record DialRequested(String uuid, DialSpec spec, Instant at) implements Event {}
+
+  public record Dialed(String switchId, String jobUuid, Instant at) implements Event {}
+
+  /** No channel was ever created: the switch or the ESL layer refused the originate. */
+  public record DialFailed(String cause, Instant at) implements Event {}
+
+  public record Ringing(Instant at) implements Event {}
+
+  public record Answered(Instant at) implements Event {}
+
+  public record AmdDetected(AmdResult result, String source, Instant at) implements Event {}
+
+  public record Bridged(String otherUuid, Instant at) implements Event {}
+
+  public record Unbridged(String otherUuid, Instant at) implements Event {}
+
+  public record RecordingStarted(String path, Instant at) implements Event {}
+
+  /** The originate job reported failure ({@code LOST}: it never reported at all). */
+  public record OriginateJobFailed(String cause, Instant at) implements Event {}
+
+  public record HungUp(String cause, int sipStatus, long durationSec, long billSec, Instant at)
+      implements Event {}
+
+  // ---- state ----
+
+  public sealed interface State extends CborSerializable {}
+
+  public record Idle() implements State {}
+
+  public record Active(CallInfo call) implements State {}
+
+  public record Ended(CallInfo call) implements State {}
+
+  // ---- wiring ----
+
+  public static void init(ActorSystem<?> system, CallControl callControl) {
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                    ENTITY_KEY,
+                    ctx -> create(ctx.getEntityId(), callControl, Optional.of(ctx.getShard())))
+                // a node that restarts brings its live calls back to reconcile them
+                .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
+  }
+
+  public static Behavior<Command> create(
+      String uuid,
+      CallControl callControl,
+      Optional<ActorRef<ClusterSharding.ShardCommand>> shard) {
+    return Behaviors.setup(
+        ctx -> Behaviors.withTimers(timers -> new CallEntity(uuid, callControl, shard, ctx, timers)));
+  }
+
+  public static String tagFor(String uuid) {
+    return TAGS.get(Math.floorMod(uuid.hashCode(), TAGS.size()));
+  }
+
+  private final String uuid;
+  private final CallControl callControl;
+  private final Optional<ActorRef<ClusterSharding.ShardCommand>> shard;
+  private final ActorContext<Command> ctx;
+  private final TimerScheduler<Command> timers;
+
+  private CallEntity(
+      String uuid,
+      CallControl callControl,
+      Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers) {
+    super(PersistenceId.of(ENTITY_KEY.name(), uuid));
+    this.uuid = uuid;
+    this.callControl = callControl;
+    this.shard = shard;
+    this.ctx = ctx;
+    this.timers = timers;
+  }
+
+  @Override
+  public State emptyState() {
+    return new Idle();
+  }
+
+  @Override
+  public java.util.Set<String> tagsFor(Event event) {
+    return java.util.Set.of(tagFor(uuid));
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(
+            RecoveryCompleted.instance(),
+            state -> {
+              if (state instanceof Active active) checkChannel(active.call(), 1);
+              else if (state instanceof Ended) passivate();
+            })
+        .build();
+  }
+
+  // ---- commands, per state ----
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    CommandHandlerWithReplyBuilder<Command, Event, State> builder = newCommandHandlerWithReplyBuilder();
+    builder
+        .forStateType(Idle.class)
+        .onCommand(Dial.class, this::dial)
+        .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, null)))
+        .onCommand(Hangup.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "no call " + uuid)))
+        .onAnyCommand(cmd -> Effect().noReply());
+    builder
+        .forStateType(Active.class)
+        .onCommand(Dial.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new DialRejected("call " + uuid + " was already dialed")))
+        .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, state.call())))
+        .onCommand(Hangup.class, this::hangup)
+        .onCommand(SwitchEventReceived.class, (state, cmd) -> onSwitchEvent(state.call(), cmd.event()))
+        .onCommand(OriginateSent.class, (state, cmd) -> Effect().persist(new Dialed(cmd.switchId(), cmd.jobUuid(), Instant.now())).thenNoReply())
+        .onCommand(OriginateRefused.class, (state, cmd) -> Effect().persist(new DialFailed(cmd.reason(), Instant.now())).thenRun(s -> passivate()).thenNoReply())
+        .onCommand(SettleFailedJob.class, (state, cmd) -> endWithoutSwitchReport(state.call(), state.call().jobFailureCause()))
+        .onCommand(CheckChannel.class, (state, cmd) -> Effect().none().thenRun(s -> checkChannel(state.call(), cmd.attempt())).thenNoReply())
+        .onCommand(ChannelCheckFailed.class, this::retryChannelCheck)
+        .onCommand(ChannelChecked.class, this::onChannelChecked);
+    builder
+        .forStateType(Ended.class)
+        .onCommand(Dial.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new DialRejected("call " + uuid + " has ended")))
+        .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, state.call())))
+        .onCommand(Hangup.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(true, "call " + uuid + " has already ended")))
+        .onAnyCommand(cmd -> Effect().noReply());
+    return builder.build();
+  }
+
+  private ReplyEffect<Event, State> dial(Idle state, Dial cmd) {
+    DialSpec spec = cmd.spec();
+    if (spec.destination() == null || spec.destination().isBlank())
+      return Effect().reply(cmd.replyTo(), new DialRejected("a destination is required"));
+    if (spec.ringTimeout() == null || spec.ringTimeout().toSeconds() < 1)
+      return Effect().reply(cmd.replyTo(), new DialRejected("the ring timeout must be at least one second"));
+    return Effect()
+        .persist(new DialRequested(uuid, spec, Instant.now()))
+        .thenRun(s -> originate(spec))
+        .thenReply(cmd.replyTo(), s -> new DialAccepted(uuid));
+  }
+
+  private ReplyEffect<Event, State> hangup(Active state, Hangup cmd) {
+    String switchId = state.call().switchId();
+    if (switchId == null)
+      return Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " is not on a switch yet; try again"));
+    return Effect()
+        .none()
+        .thenRun(s -> callControl.hangup(switchId, uuid, cmd.cause()))
+        .thenReply(cmd.replyTo(), s -> new Ack(true, "hangup sent"));
+  }
+
+  private ReplyEffect<Event, State> onSwitchEvent(CallInfo call, SwitchEvent event) {
+    Instant at = Instant.ofEpochSecond(0, event.atMicros() * 1000);
+    if (event instanceof SwitchEvent.Ringing || event instanceof SwitchEvent.EarlyMedia) {
+      return call.ringingAt() == null ? Effect().persist(new Ringing(at)).thenNoReply() : Effect().noReply();
+    } else if (event instanceof SwitchEvent.Answered) {
+      return call.answeredAt() == null ? Effect().persist(new Answered(at)).thenNoReply() : Effect().noReply();
+    } else if (event instanceof SwitchEvent.AmdDetected amd) {
+      return Effect().persist(new AmdDetected(amd.result(), amd.source(), at)).thenNoReply();
+    } else if (event instanceof SwitchEvent.Bridged b) {
+      return Effect().persist(new Bridged(b.otherUuid(), at)).thenNoReply();
+    } else if (event instanceof SwitchEvent.Unbridged u) {
+      return Effect().persist(new Unbridged(u.otherUuid(), at)).thenNoReply();
+    } else if (event instanceof SwitchEvent.RecordingStarted r) {
+      return Effect().persist(new RecordingStarted(r.path(), at)).thenNoReply();
+    } else if (event instanceof SwitchEvent.HungUp h) {
+      return Effect()
+          .persist(new HungUp(h.cause(), h.sipStatus(), h.durationSec(), h.billSec(), at))
+          .thenRun(s -> passivate())
+          .thenNoReply();
+    } else if (event instanceof SwitchEvent.OriginateCompleted done && !done.ok()) {
+      return Effect()
+          .persist(new OriginateJobFailed(done.cause(), at))
+          .thenRun(
+              s -> {
+                // a lost job may have left a channel behind: make sure it is gone
+                if ("LOST".equals(done.cause()) && call.switchId() != null)
+                  callControl.hangup(call.switchId(), uuid, "ORIGINATOR_CANCEL");
+                timers.startSingleTimer(new SettleFailedJob(), FAILED_JOB_SETTLE);
+              })
+          .thenNoReply();
+    } else if (event instanceof SwitchEvent.ChannelLost) {
+      return endWithoutSwitchReport(call, "LOST_WHILE_DISCONNECTED");
+    }
+    return Effect().noReply();
+  }
+
+  /** The switch will not report this hangup (it happened while we could not hear it). */
+  private ReplyEffect<Event, State> endWithoutSwitchReport(CallInfo call, String cause) {
+    Instant now = Instant.now();
+    return Effect()
+        .persist(new HungUp(cause, 0, call.secondsSinceStart(now), call.secondsSinceAnswer(now), now))
+        .thenRun(s -> passivate())
+        .thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> onChannelChecked(Active state, ChannelChecked cmd) {
+    CallInfo call = state.call();
+    if (!cmd.present()) return endWithoutSwitchReport(call, "LOST_WHILE_DOWN");
+    List<Event> events = new ArrayList<>();
+    Instant now = Instant.now();
+    if (call.switchId() == null) events.add(new Dialed(cmd.switchId(), "", now));
+    if (cmd.answered() && call.answeredAt() == null) events.add(new Answered(now));
+    if (events.isEmpty()) return Effect().noReply();
+    return Effect().persist(events).thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> retryChannelCheck(Active state, ChannelCheckFailed cmd) {
+    if (cmd.attempt() >= CHANNEL_CHECK_ATTEMPTS) {
+      ctx.getLog().warn("call {}: could not check its channel after {} attempts; waiting for switch events", uuid, cmd.attempt());
+      return Effect().noReply();
+    }
+    timers.startSingleTimer(new CheckChannel(cmd.attempt() + 1), CHANNEL_CHECK_RETRY);
+    return Effect().noReply();
+  }
+
+  // ---- side effects ----
+
+  private void originate(DialSpec spec) {
+    OriginateRequest request =
+        new OriginateRequest(
+            uuid, spec.kind(), spec.destination(), spec.callerIdNumber(), spec.callerIdName(),
+            spec.ringTimeout(), spec.variables(), Optional.empty());
+    ctx.pipeToSelf(
+        callControl.originate(request),
+        (accepted, failure) ->
+            failure == null
+                ? new OriginateSent(accepted.switchId(), accepted.jobUuid())
+                : new OriginateRefused(rootMessage(failure)));
+  }
+
+  /**
+   * Follows the channel again and asks the switch (the one it was on, or every switch if it was
+   * never confirmed) whether it still exists.
+   */
+  private void checkChannel(CallInfo call, int attempt) {
+    List<String> switches = call.switchId() != null ? List.of(call.switchId()) : callControl.switchIds();
+    switches.forEach(id -> callControl.track(id, uuid));
+    ctx.pipeToSelf(
+        find(switches),
+        (found, failure) -> {
+          if (failure != null) return new ChannelCheckFailed(attempt);
+          return found
+              .map(f -> new ChannelChecked(f.switchId, true, f.channel.answered()))
+              .orElseGet(() -> new ChannelChecked(call.switchId(), false, false));
+        });
+  }
+
+  private record Located(String switchId, LiveChannel channel) {}
+
+  private CompletionStage<Optional<Located>> find(List<String> switches) {
+    CompletionStage<Optional<Located>> result = CompletableFuture.completedFuture(Optional.empty());
+    for (String id : switches) {
+      result =
+          result.thenCompose(
+              found ->
+                  found.isPresent()
+                      ? CompletableFuture.completedFuture(found)
+                      : callControl
+                          .liveChannels(id)
+                          .thenApply(list -> list.stream().filter(c -> c.uuid().equals(uuid)).findFirst().map(c -> new Located(id, c))));
+    }
+    return result;
+  }
+
+  private void passivate() {
+    shard.ifPresent(s -> s.tell(new ClusterSharding.Passivate<>(ctx.getSelf())));
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable cause = t;
+    while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  // ---- events ----
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    var builder = newEventHandlerBuilder();
+    builder.forStateType(Idle.class).onEvent(DialRequested.class, (state, e) -> new Active(CallInfo.dialing(e.uuid(), e.spec(), e.at())));
+    builder
+        .forStateType(Active.class)
+        .onEvent(Dialed.class, (state, e) -> new Active(state.call().onSwitch(e.switchId())))
+        .onEvent(Ringing.class, (state, e) -> new Active(state.call().ringing(e.at())))
+        .onEvent(Answered.class, (state, e) -> new Active(state.call().answered(e.at())))
+        .onEvent(AmdDetected.class, (state, e) -> new Active(state.call().amd(e.result())))
+        .onEvent(Bridged.class, (state, e) -> new Active(state.call().bridgedTo(e.otherUuid())))
+        .onEvent(Unbridged.class, (state, e) -> state)
+        .onEvent(RecordingStarted.class, (state, e) -> new Active(state.call().recording(e.path())))
+        .onEvent(OriginateJobFailed.class, (state, e) -> new Active(state.call().jobFailed(e.cause())))
+        .onEvent(DialFailed.class, (state, e) -> new Ended(state.call().jobFailed(e.cause()).ended(e.at(), e.cause(), 0, 0, 0)))
+        .onEvent(HungUp.class, (state, e) -> new Ended(state.call().ended(e.at(), e.cause(), e.sipStatus(), e.durationSec(), e.billSec())));
+    return builder.build();
+  }
+}

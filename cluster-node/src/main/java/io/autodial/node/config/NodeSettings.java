@@ -1,0 +1,60 @@
+package io.autodial.node.config;
+
+import com.typesafe.config.Config;
+import io.autodial.freeswitch.esl.EslSettings;
+import io.autodial.freeswitch.esl.SwitchSettings;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/** The node's own settings, read from the {@code autodial} section of the configuration. */
+public record NodeSettings(
+    String httpHost,
+    int httpPort,
+    String adminToken,
+    boolean simulatorEnabled,
+    int simulatorPort,
+    double simulatorTimeScale,
+    int simulatorSessionsPerSecond,
+    EslSettings esl) {
+
+  public static NodeSettings from(Config config) {
+    Config a = config.getConfig("autodial");
+    Config esl = a.getConfig("esl");
+    List<SwitchSettings> switches =
+        esl.getConfigList("switches").stream()
+            .map(
+                s ->
+                    new SwitchSettings(
+                        s.getString("id"),
+                        s.getString("host"),
+                        s.getInt("port"),
+                        s.getString("password"),
+                        s.getString("customer-dial-string"),
+                        s.getString("gateway"),
+                        s.getString("agent-dial-string"),
+                        s.getInt("sessions-per-second")))
+            .toList();
+    String token = a.getString("http.admin-token");
+    return new NodeSettings(
+        a.getString("http.host"),
+        a.getInt("http.port"),
+        token.isBlank() ? randomSecret() : token,
+        a.getBoolean("simulator.enabled"),
+        a.getInt("simulator.port"),
+        a.getDouble("simulator.time-scale"),
+        a.getInt("simulator.sessions-per-second"),
+        new EslSettings(
+            switches,
+            esl.getDuration("command-timeout"),
+            esl.getDuration("originate-grace"),
+            esl.getDuration("max-reconnect-backoff")));
+  }
+
+  /** A secret for this run only, for what the operator did not configure. */
+  public static String randomSecret() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
