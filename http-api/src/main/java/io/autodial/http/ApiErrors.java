@@ -37,13 +37,23 @@ public final class ApiErrors {
 
   public static RejectionHandler rejectionHandler() {
     return RejectionHandler.newBuilder()
-        .handle(MalformedRequestContentRejection.class, r -> error(StatusCodes.BAD_REQUEST, "malformed JSON body: " + r.message()))
+        .handle(MalformedRequestContentRejection.class, r -> error(StatusCodes.BAD_REQUEST, malformedBody(r.cause())))
         .handle(UnsupportedRequestContentTypeRejection.class, r -> error(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json"))
         .handle(AuthorizationFailedRejection.class, r -> error(StatusCodes.FORBIDDEN, "this token may not do that"))
         .handleAll(MethodRejection.class, rs -> error(StatusCodes.METHOD_NOT_ALLOWED, "method not allowed here"))
         .handleNotFound(error(StatusCodes.NOT_FOUND, "no such resource"))
         .build()
         .seal();
+  }
+
+  /** A request record's own validation message when it has one, else the JSON parser's. */
+  private static String malformedBody(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException && t.getMessage() != null && t.getCause() == null)
+        return t.getMessage();
+    }
+    String detail = cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
+    return "the body is not valid JSON for this request: " + detail;
   }
 
   public static ExceptionHandler exceptionHandler() {
