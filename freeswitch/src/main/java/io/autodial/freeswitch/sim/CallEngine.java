@@ -178,6 +178,8 @@ final class CallEngine {
             case "answer" -> player.play("05_answered", "originate", List.of(call), job, null);
             case "beep" -> player.play("05_answered", "originate", List.of(call), () -> {
                 job.run();
+                fireAvmd(call, "avmd::start", List.of(new EslHeader("Call-command", "avmd"),
+                        new EslHeader("Start-time", Long.toString(EventFactory.nowMicros()))));
                 scheduleBeep(call, Duration.ofMillis(1020));
             }, null);
             case "busy" -> {
@@ -292,19 +294,29 @@ final class CallEngine {
     }
 
     private void scheduleBeep(SimCall call, Duration after) {
-        schedule(call, after, () -> {
-            SimChannel ch = channels.get(call.primaryUuid);
-            if (ch == null || ch.hungUp()) {
-                return;
-            }
-            publish(generic.custom("avmd::beep", GenericEvents.AVMD, List.of(new EslHeader("Unique-ID", ch.uuid),
-                    new EslHeader("Call-command", "avmd"), new EslHeader("Beep-Status", "DETECTED"),
-                    new EslHeader("Frequency", "1000.454123"), new EslHeader("Frequency-variance", "0.000018"),
-                    new EslHeader("Amplitude", "14401.345206"), new EslHeader("Amplitude-variance", "27176.962574"),
-                    new EslHeader("Detection-time", Long.toString(after.toMillis() * 1000)),
-                    new EslHeader("Detector-resolution", "1"), new EslHeader("Detector-offset", "0"),
-                    new EslHeader("Detector-index", "0"))));
-        });
+        schedule(call, after, () -> fireAvmd(call, "avmd::beep", List.of(new EslHeader("Call-command", "avmd"),
+                new EslHeader("Beep-Status", "DETECTED"), new EslHeader("Frequency", "1000.454123"),
+                new EslHeader("Frequency-variance", "0.000018"), new EslHeader("Amplitude", "14401.345206"),
+                new EslHeader("Amplitude-variance", "27176.962574"),
+                new EslHeader("Detection-time", Long.toString(after.toMillis() * 1000)),
+                new EslHeader("Detector-resolution", "1"), new EslHeader("Detector-offset", "0"),
+                new EslHeader("Detector-index", "0"))));
+    }
+
+    /** mod_avmd fires each event twice, as capture 15 shows: bare, then with the channel's data and variables. */
+    private void fireAvmd(SimCall call, String subclass, List<EslHeader> own) {
+        SimChannel ch = channels.get(call.primaryUuid);
+        if (ch == null || ch.hungUp()) {
+            return;
+        }
+        List<EslHeader> bare = new ArrayList<>();
+        bare.add(new EslHeader("Unique-ID", ch.uuid));
+        bare.addAll(own);
+        publish(generic.custom(subclass, GenericEvents.AVMD, bare));
+        List<EslHeader> full = new ArrayList<>(bare);
+        full.addAll(ch.channelBlock);
+        ch.variables.forEach((k, v) -> full.add(new EslHeader("variable_" + k, v)));
+        publish(generic.custom(subclass, GenericEvents.AVMD, full));
     }
 
     private void schedule(SimCall call, Duration simulated, Runnable task) {
