@@ -37,7 +37,7 @@ public final class ApiErrors {
 
   public static RejectionHandler rejectionHandler() {
     return RejectionHandler.newBuilder()
-        .handle(MalformedRequestContentRejection.class, r -> error(StatusCodes.BAD_REQUEST, malformedBody(r.cause())))
+        .handle(MalformedRequestContentRejection.class, r -> error(StatusCodes.BAD_REQUEST, malformedBody(r.getCause())))
         .handle(UnsupportedRequestContentTypeRejection.class, r -> error(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json"))
         .handle(AuthorizationFailedRejection.class, r -> error(StatusCodes.FORBIDDEN, "this token may not do that"))
         .handleAll(MethodRejection.class, rs -> error(StatusCodes.METHOD_NOT_ALLOWED, "method not allowed here"))
