@@ -219,8 +219,10 @@ final class SwitchConnection {
     }
     try {
       client.setEventSubscriptions(address, "plain", String.join(" ", EslEventTranslator.SUBSCRIPTIONS));
+      // only legs followed before the query: a leg originated meanwhile is not in the answer yet
+      List<TrackedLeg> followed = List.copyOf(legs.values());
       List<LiveChannel> live = liveChannels().get(eslSettings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      reconcile(live);
+      reconcile(followed, live);
       backoffSeconds = 1;
       log.info("switch {} ({}): connected; {} followed legs reconciled against {} live channels", id(), address, legs.size(), live.size());
     } catch (Exception e) {
@@ -228,9 +230,9 @@ final class SwitchConnection {
     }
   }
 
-  void reconcile(List<LiveChannel> live) {
+  private void reconcile(List<TrackedLeg> followed, List<LiveChannel> live) {
     Map<String, LiveChannel> byUuid = live.stream().collect(Collectors.toMap(LiveChannel::uuid, c -> c, (a, b) -> a));
-    for (TrackedLeg leg : List.copyOf(legs.values())) {
+    for (TrackedLeg leg : followed) {
       LiveChannel channel = byUuid.get(leg.uuid);
       if (channel == null) {
         if (leg.hungUp) continue;
