@@ -4,6 +4,7 @@ import io.autodial.freeswitch.api.CallControl;
 import io.autodial.freeswitch.api.LiveChannel;
 import io.autodial.freeswitch.api.OriginateRequest;
 import io.autodial.freeswitch.api.OriginateRequest.LegKind;
+import io.autodial.node.metrics.CallMetrics;
 import io.autodial.protocol.CborSerializable;
 import io.autodial.protocol.call.SwitchEvent;
 import io.autodial.protocol.call.SwitchEvent.AmdResult;
@@ -275,6 +276,7 @@ public final class CallEntity
     if (event instanceof SwitchEvent.Ringing || event instanceof SwitchEvent.EarlyMedia) {
       return call.ringingAt() == null ? Effect().persist(new Ringing(at)).thenNoReply() : Effect().noReply();
     } else if (event instanceof SwitchEvent.Answered) {
+      CallMetrics.ANSWER_TO_ENTITY.recordMicros(System.currentTimeMillis() * 1000 - event.atMicros());
       return call.answeredAt() == null ? Effect().persist(new Answered(at)).thenNoReply() : Effect().noReply();
     } else if (event instanceof SwitchEvent.AmdDetected amd) {
       return Effect().persist(new AmdDetected(amd.result(), amd.source(), at)).thenNoReply();
