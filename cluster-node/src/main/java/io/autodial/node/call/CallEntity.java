@@ -276,8 +276,12 @@ public final class CallEntity
     if (event instanceof SwitchEvent.Ringing || event instanceof SwitchEvent.EarlyMedia) {
       return call.ringingAt() == null ? Effect().persist(new Ringing(at)).thenNoReply() : Effect().noReply();
     } else if (event instanceof SwitchEvent.Answered) {
-      CallMetrics.ANSWER_TO_ENTITY.recordMicros(System.currentTimeMillis() * 1000 - event.atMicros());
-      return call.answeredAt() == null ? Effect().persist(new Answered(at)).thenNoReply() : Effect().noReply();
+      if (call.answeredAt() != null) return Effect().noReply();
+      long latencyMicros = System.currentTimeMillis() * 1000 - event.atMicros();
+      return Effect()
+          .persist(new Answered(at))
+          .thenRun(s -> CallMetrics.ANSWER_TO_ENTITY.recordMicros(latencyMicros))
+          .thenNoReply();
     } else if (event instanceof SwitchEvent.AmdDetected amd) {
       return Effect().persist(new AmdDetected(amd.result(), amd.source(), at)).thenNoReply();
     } else if (event instanceof SwitchEvent.Bridged b) {
