@@ -235,9 +235,8 @@ final class SwitchConnection {
     for (TrackedLeg leg : followed) {
       LiveChannel channel = byUuid.get(leg.uuid);
       if (channel == null) {
-        if (leg.hungUp) continue;
-        leg.jobPending = false;
-        leg.cancelDeadline();
+        // a leg whose originate job is still out may not exist yet; its job deadline covers it
+        if (leg.hungUp || leg.jobPending) continue;
         leg.hungUp = true;
         legs.remove(leg.uuid, leg);
         sink.accept(new SwitchEvent.ChannelLost(leg.uuid, id(), nowMicros()));

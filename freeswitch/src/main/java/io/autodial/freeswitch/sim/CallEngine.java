@@ -452,6 +452,7 @@ final class CallEngine {
             default -> true;
         };
         ch.held = hold;
+        ch.callState = hold ? "HELD" : "ACTIVE"; // as FreeSWITCH's callstate, so show channels tells
         publish(generic.channelEvent(ch, hold ? "CHANNEL_HOLD" : "CHANNEL_UNHOLD", GenericEvents.HOLD, List.of(), true, List.of()));
         return "+OK Success\n";
     }

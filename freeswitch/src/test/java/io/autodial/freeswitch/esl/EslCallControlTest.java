@@ -191,6 +191,36 @@ class EslCallControlTest {
   }
 
   @Test
+  void holdDtmfRecordingAndPlaybackReachTheChannel() throws Exception {
+    String uuid = dial(Map.of("sim_outcome", "answer", "sim_ring_ms", "100", "sim_hangup_by", "none"), 20);
+    awaitEvent(uuid, SwitchEvent.Answered.class);
+
+    esl.hold("fs1", uuid, true).toCompletableFuture().join();
+    assertThat(sim.channel(uuid).orElseThrow().callState()).isEqualTo("HELD");
+    esl.hold("fs1", uuid, false).toCompletableFuture().join();
+    assertThat(sim.channel(uuid).orElseThrow().callState()).isNotEqualTo("HELD");
+
+    esl.sendDtmf("fs1", uuid, "42").toCompletableFuture().join();
+    assertThat(awaitEvent(uuid, SwitchEvent.DtmfReceived.class).digit()).isEqualTo("4");
+    assertThat(awaitEvent(uuid, SwitchEvent.DtmfReceived.class).digit()).isEqualTo("2");
+
+    esl.startRecording("fs1", uuid, "/recordings/" + uuid + ".wav").toCompletableFuture().join();
+    assertThat(awaitEvent(uuid, SwitchEvent.RecordingStarted.class).path()).isEqualTo("/recordings/" + uuid + ".wav");
+    esl.stopRecording("fs1", uuid, "/recordings/" + uuid + ".wav").toCompletableFuture().join();
+    awaitEvent(uuid, SwitchEvent.RecordingStopped.class);
+
+    esl.playFile("fs1", uuid, "/sounds/safe-harbor.wav").toCompletableFuture().join();
+    assertThat(esl.liveChannels("fs1").toCompletableFuture().join()).anySatisfy(c -> {
+      assertThat(c.uuid()).isEqualTo(uuid);
+      assertThat(c.answered()).isTrue();
+    });
+
+    esl.hangup("fs1", uuid, "NORMAL_CLEARING").toCompletableFuture().join();
+    awaitEvent(uuid, SwitchEvent.HungUp.class);
+    assertThat(esl.liveChannels("fs1").toCompletableFuture().join()).noneMatch(c -> c.uuid().equals(uuid));
+  }
+
+  @Test
   void aRefusedCommandFailsWithTheSwitchsReason() {
     assertThatThrownBy(() -> esl.hangup("fs1", UUID.randomUUID().toString(), "NORMAL_CLEARING").toCompletableFuture().join())
         .hasCauseInstanceOf(CallControlException.class)

@@ -55,6 +55,7 @@ class CallOutcomeTest {
         String uuid = originate("sim_outcome=answer,sim_hangup_by=customer,sim_talk_ms=2000");
         assertThat(job().body()).isEqualTo("+OK " + uuid + "\n");
         EslEvent done = complete(uuid);
+        client.awaitEvent(e -> e.name().equals("CHANNEL_DESTROY") && e.header("Unique-ID").equals(java.util.Optional.of(uuid)), WAIT);
         assertThat(done.header("variable_sip_hangup_disposition")).contains("recv_bye");
         assertThat(done.headers().stream().filter(h -> h.name().equals("Hangup-Cause")).count()).isEqualTo(2);
         assertThat(namesFor(uuid)).containsSubsequence("CHANNEL_OUTGOING", "CHANNEL_CREATE", "CHANNEL_ORIGINATE",

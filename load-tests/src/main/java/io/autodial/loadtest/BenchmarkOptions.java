@@ -1,0 +1,60 @@
+package io.autodial.loadtest;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What {@link EslCallBenchmark} runs, from system properties (the load-tests pom passes them on to
+ * the forked JVM; {@code mvn ... -Dchannels=100,1000} overrides them).
+ *
+ * @param levels concurrent-channel targets, run in this order
+ * @param sessionsPerSecond the simulator's sessions-per-second limit and the ESL layer's cap for it
+ * @param ringMillis how long every simulated call rings before it answers
+ * @param warmupCalls calls dialed, answered and hung up before the first level (not reported as a level)
+ * @param resultsDir where the .md and .json go
+ */
+record BenchmarkOptions(
+    List<Integer> levels,
+    int sessionsPerSecond,
+    long ringMillis,
+    int warmupCalls,
+    Path resultsDir,
+    String resultsName) {
+
+  static BenchmarkOptions fromSystemProperties() {
+    List<Integer> levels =
+        Arrays.stream(System.getProperty("channels", "100,1000,5000").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(Integer::parseInt)
+            .toList();
+    if (levels.isEmpty() || levels.stream().anyMatch(n -> n < 1))
+      throw new IllegalArgumentException("channels must be a comma-separated list of positive counts");
+    int sps = Integer.getInteger("sps", 1000);
+    if (sps < 1) throw new IllegalArgumentException("sps must be >= 1");
+    return new BenchmarkOptions(
+        levels,
+        sps,
+        Long.getLong("ringMs", 1000L),
+        Integer.getInteger("warmup", 200),
+        Path.of(System.getProperty("results.dir", "results")),
+        System.getProperty("results.name", "esl-call-latency"));
+  }
+
+  int maxLevel() {
+    return levels.stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  /** The Maven command that reproduces a run with these options, from the repository root. */
+  String mavenCommand() {
+    String channels = String.join(",", levels.stream().map(String::valueOf).toList());
+    StringBuilder sb =
+        new StringBuilder("mvn -o -q install -DskipTests && mvn -o -q -pl load-tests exec:exec");
+    if (!channels.equals("100,1000,5000")) sb.append(" -Dchannels=").append(channels);
+    if (sessionsPerSecond != 1000) sb.append(" -Dsps=").append(sessionsPerSecond);
+    if (ringMillis != 1000) sb.append(" -DringMs=").append(ringMillis);
+    if (warmupCalls != 200) sb.append(" -Dwarmup=").append(warmupCalls);
+    return sb.toString();
+  }
+}
