@@ -167,6 +167,7 @@ final class SwitchConnection {
   private void deliver(SwitchEvent event) {
     TrackedLeg leg = event.uuid() == null ? null : legs.get(event.uuid());
     if (leg == null) return;
+    leg.seen = true;
     if (event instanceof SwitchEvent.Answered) leg.answered = true;
     if (event instanceof SwitchEvent.HungUp) leg.hungUp = true;
     if (event instanceof SwitchEvent.OriginateCompleted) {
@@ -235,9 +236,11 @@ final class SwitchConnection {
     for (TrackedLeg leg : followed) {
       LiveChannel channel = byUuid.get(leg.uuid);
       if (channel == null) {
-        // a leg whose originate job is still out may not exist yet; its job deadline covers it
-        if (leg.hungUp || leg.jobPending) continue;
+        // a leg just originated may not exist yet; if it never shows, its job deadline reports it
+        if (leg.hungUp || !leg.seen) continue;
         leg.hungUp = true;
+        leg.jobPending = false;
+        leg.cancelDeadline();
         legs.remove(leg.uuid, leg);
         sink.accept(new SwitchEvent.ChannelLost(leg.uuid, id(), nowMicros()));
       } else if (channel.answered() && !leg.answered) {
