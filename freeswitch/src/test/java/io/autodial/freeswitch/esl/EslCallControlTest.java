@@ -221,6 +221,18 @@ class EslCallControlTest {
   }
 
   @Test
+  void anOriginateJobTheSwitchNeverReportsIsReportedLost() throws Exception {
+    String uuid = dial(Map.of("sim_outcome", "answer", "sim_ring_ms", "100", "sim_hangup_by", "none", "sim_lose_job", "true"), 2);
+    awaitEvent(uuid, SwitchEvent.Answered.class);
+    // ring timeout 2 s + grace 2 s
+    SwitchEvent.OriginateCompleted lost = awaitEvent(uuid, SwitchEvent.OriginateCompleted.class);
+    assertThat(lost.ok()).isFalse();
+    assertThat(lost.cause()).isEqualTo("LOST");
+    esl.hangup("fs1", uuid, "ORIGINATOR_CANCEL").toCompletableFuture().join();
+    awaitEvent(uuid, SwitchEvent.HungUp.class);
+  }
+
+  @Test
   void aRefusedCommandFailsWithTheSwitchsReason() {
     assertThatThrownBy(() -> esl.hangup("fs1", UUID.randomUUID().toString(), "NORMAL_CLEARING").toCompletableFuture().join())
         .hasCauseInstanceOf(CallControlException.class)
