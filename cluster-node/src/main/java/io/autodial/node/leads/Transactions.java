@@ -1,0 +1,45 @@
+package io.autodial.node.leads;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Runs work on one pooled connection in one transaction: committed when it returns, rolled back when it throws. */
+final class Transactions {
+  private Transactions() {}
+
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  static <T> T inTransaction(DataSource dataSource, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new LeadStoreFailure(e);
+    }
+  }
+
+  /** A database failure; the cause says what the server reported. */
+  static final class LeadStoreFailure extends RuntimeException {
+    LeadStoreFailure(SQLException cause) {
+      super("lead database operation failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  static boolean isUniqueViolation(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+
+  static boolean isForeignKeyViolation(SQLException e) {
+    return "23503".equals(e.getSQLState());
+  }
+}
