@@ -13,6 +13,7 @@ import io.autodial.http.HttpApi;
 import io.autodial.http.auth.BearerTokens;
 import io.autodial.node.call.CallEntity;
 import io.autodial.node.call.CallEventRouter;
+import io.autodial.node.call.CallListener;
 import io.autodial.node.call.ShardedCallsService;
 import io.autodial.node.config.NodeSettings;
 import io.autodial.node.db.DatabaseSettings;
@@ -108,7 +109,7 @@ public final class AutodialNode implements AutoCloseable {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(new Join(cluster.selfMember().address()));
     }
-    CallEntity.init(system, callControl);
+    CallEntity.init(system, callControl, CallListener.NONE);
     callControl.onEvent(new CallEventRouter(system));
     HikariDataSource readModel = ReadModelPool.create(db);
     CallLogProjection.init(system, readModel);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -51,6 +52,8 @@ public final class CallEntity
   /** How often, and how many times, a recovered call retries checking its channel. */
   static final Duration CHANNEL_CHECK_RETRY = Duration.ofSeconds(1);
   static final int CHANNEL_CHECK_ATTEMPTS = 30;
+  /** A live answer not connected to an agent within this is abandoned (FCC/TSR 2-second rule). */
+  static final Duration ABANDON_AFTER = Duration.ofSeconds(2);
 
   // ---- protocol ----
 
@@ -65,6 +68,17 @@ public final class CallEntity
   /** A typed switch event for this leg, routed here by the ESL layer. */
   public record SwitchEventReceived(SwitchEvent event) implements Command {}
 
+  /** The campaign chose an agent for this answered call: bridge it to the agent's parked leg. */
+  public record ConnectAgent(String agentId, String agentLegUuid, ActorRef<Ack> replyTo) implements Command {}
+
+  /** The agent closed wrap-up with a disposition. */
+  public record RecordDisposition(
+      String agentId, String code, String notes, Instant callbackAt, boolean dnc, ActorRef<Ack> replyTo)
+      implements Command {}
+
+  /** No agent took the answered call in time. */
+  record AbandonIfUnconnected() implements Command {}
+
   record OriginateSent(String switchId, String jobUuid) implements Command {}
 
   record OriginateRefused(String reason) implements Command {}
@@ -77,21 +91,33 @@ public final class CallEntity
 
   record SettleFailedJob() implements Command {}
 
-  /** What to dial: a customer's number or an agent's extension, with the leg's own ring timeout. */
+  /**
+   * What to dial: a customer's number or an agent's extension, with the leg's own ring timeout,
+   * and why it is dialed.
+   */
   public record DialSpec(
       LegKind kind,
       String destination,
       String callerIdNumber,
       String callerIdName,
       Duration ringTimeout,
-      Map<String, String> variables)
+      Map<String, String> variables,
+      CallContext context)
       implements CborSerializable {
     public static DialSpec customer(String number, String callerId, Duration ringTimeout) {
-      return new DialSpec(LegKind.CUSTOMER, number, callerId, "", ringTimeout, Map.of());
+      return new DialSpec(LegKind.CUSTOMER, number, callerId, "", ringTimeout, Map.of(), CallContext.NONE);
+    }
+
+    public static DialSpec agentLeg(String agentId, Duration ringTimeout) {
+      return new DialSpec(LegKind.AGENT, agentId, "", "", ringTimeout, Map.of(), CallContext.agentLeg(agentId));
     }
 
     public DialSpec withVariables(Map<String, String> vars) {
-      return new DialSpec(kind, destination, callerIdNumber, callerIdName, ringTimeout, vars);
+      return new DialSpec(kind, destination, callerIdNumber, callerIdName, ringTimeout, vars, context);
+    }
+
+    public DialSpec withContext(CallContext ctx) {
+      return new DialSpec(kind, destination, callerIdNumber, callerIdName, ringTimeout, variables, ctx);
     }
   }
 
@@ -135,6 +161,15 @@ public final class CallEntity
 
   public record RecordingStarted(String path, Instant at) implements Event {}
 
+  /** The campaign gave this answered call to an agent; the bridge was requested. */
+  public record AgentAssigned(String agentId, String agentLegUuid, Instant at) implements Event {}
+
+  /** Nobody took the answered call within the abandonment threshold: we hung up on a live person. */
+  public record Abandoned(Instant at) implements Event {}
+
+  public record Dispositioned(String agentId, String code, String notes, Instant callbackAt, boolean dnc, Instant at)
+      implements Event {}
+
   /** The originate job reported failure ({@code LOST}: it never reported at all). */
   public record OriginateJobFailed(String cause, Instant at) implements Event {}
 
@@ -153,12 +188,12 @@ public final class CallEntity
 
   // ---- wiring ----
 
-  public static void init(ActorSystem<?> system, CallControl callControl) {
+  public static void init(ActorSystem<?> system, CallControl callControl, CallListener listener) {
     ClusterSharding.get(system)
         .init(
             Entity.of(
                     ENTITY_KEY,
-                    ctx -> create(ctx.getEntityId(), callControl, Optional.of(ctx.getShard())))
+                    ctx -> create(ctx.getEntityId(), callControl, listener, Optional.of(ctx.getShard())))
                 // a node that restarts brings its live calls back to reconcile them
                 .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
   }
@@ -166,9 +201,10 @@ public final class CallEntity
   public static Behavior<Command> create(
       String uuid,
       CallControl callControl,
+      CallListener listener,
       Optional<ActorRef<ClusterSharding.ShardCommand>> shard) {
     return Behaviors.setup(
-        ctx -> Behaviors.withTimers(timers -> new CallEntity(uuid, callControl, shard, ctx, timers)));
+        ctx -> Behaviors.withTimers(timers -> new CallEntity(uuid, callControl, listener, shard, ctx, timers)));
   }
 
   public static String tagFor(String uuid) {
@@ -177,6 +213,7 @@ public final class CallEntity
 
   private final String uuid;
   private final CallControl callControl;
+  private final CallListener listener;
   private final Optional<ActorRef<ClusterSharding.ShardCommand>> shard;
   private final ActorContext<Command> ctx;
   private final TimerScheduler<Command> timers;
@@ -184,12 +221,14 @@ public final class CallEntity
   private CallEntity(
       String uuid,
       CallControl callControl,
+      CallListener listener,
       Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
       ActorContext<Command> ctx,
       TimerScheduler<Command> timers) {
     super(PersistenceId.of(ENTITY_KEY.name(), uuid));
     this.uuid = uuid;
     this.callControl = callControl;
+    this.listener = listener;
     this.shard = shard;
     this.ctx = ctx;
     this.timers = timers;
@@ -201,8 +240,8 @@ public final class CallEntity
   }
 
   @Override
-  public java.util.Set<String> tagsFor(Event event) {
-    return java.util.Set.of(tagFor(uuid));
+  public Set<String> tagsFor(Event event) {
+    return Set.of(tagFor(uuid));
   }
 
   @Override
@@ -211,8 +250,12 @@ public final class CallEntity
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
-              if (state instanceof Active active) checkChannel(active.call(), 1);
-              else if (state instanceof Ended) passivate();
+              if (state instanceof Active active) {
+                checkChannel(active.call(), 1);
+                if (awaitsAgent(active.call())) timers.startSingleTimer(new AbandonIfUnconnected(), ABANDON_AFTER);
+              } else if (state instanceof Ended) {
+                passivate();
+              }
             })
         .build();
   }
@@ -227,15 +270,20 @@ public final class CallEntity
         .onCommand(Dial.class, this::dial)
         .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, null)))
         .onCommand(Hangup.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "no call " + uuid)))
+        .onCommand(ConnectAgent.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "no call " + uuid)))
+        .onCommand(RecordDisposition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "no call " + uuid)))
         .onAnyCommand(cmd -> Effect().noReply());
     builder
         .forStateType(Active.class)
         .onCommand(Dial.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new DialRejected("call " + uuid + " was already dialed")))
         .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, state.call())))
         .onCommand(Hangup.class, this::hangup)
+        .onCommand(ConnectAgent.class, this::connectAgent)
+        .onCommand(RecordDisposition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " has not ended yet")))
+        .onCommand(AbandonIfUnconnected.class, this::abandonIfUnconnected)
         .onCommand(SwitchEventReceived.class, (state, cmd) -> onSwitchEvent(state.call(), cmd.event()))
         .onCommand(OriginateSent.class, (state, cmd) -> Effect().persist(new Dialed(cmd.switchId(), cmd.jobUuid(), Instant.now())).thenNoReply())
-        .onCommand(OriginateRefused.class, (state, cmd) -> Effect().persist(new DialFailed(cmd.reason(), Instant.now())).thenRun(s -> passivate()).thenNoReply())
+        .onCommand(OriginateRefused.class, (state, cmd) -> Effect().persist(new DialFailed(cmd.reason(), Instant.now())).thenRun(this::ended).thenNoReply())
         .onCommand(SettleFailedJob.class, (state, cmd) -> endWithoutSwitchReport(state.call(), state.call().jobFailureCause()))
         .onCommand(CheckChannel.class, (state, cmd) -> Effect().none().thenRun(s -> checkChannel(state.call(), cmd.attempt())).thenNoReply())
         .onCommand(ChannelCheckFailed.class, this::retryChannelCheck)
@@ -245,6 +293,8 @@ public final class CallEntity
         .onCommand(Dial.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new DialRejected("call " + uuid + " has ended")))
         .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, state.call())))
         .onCommand(Hangup.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(true, "call " + uuid + " has already ended")))
+        .onCommand(ConnectAgent.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " has ended")))
+        .onCommand(RecordDisposition.class, this::recordDisposition)
         .onAnyCommand(cmd -> Effect().noReply());
     return builder.build();
   }
@@ -271,6 +321,49 @@ public final class CallEntity
         .thenReply(cmd.replyTo(), s -> new Ack(true, "hangup sent"));
   }
 
+  private ReplyEffect<Event, State> connectAgent(Active state, ConnectAgent cmd) {
+    CallInfo call = state.call();
+    if (call.answeredAt() == null || call.abandoned() || call.agentId() != null)
+      return Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " is not waiting for an agent"));
+    return Effect()
+        .persist(new AgentAssigned(cmd.agentId(), cmd.agentLegUuid(), Instant.now()))
+        .thenRun(
+            s -> {
+              timers.cancel(AbandonIfUnconnected.class);
+              callControl.bridge(call.switchId(), uuid, cmd.agentLegUuid());
+            })
+        .thenReply(cmd.replyTo(), s -> new Ack(true, "bridging to " + cmd.agentId()));
+  }
+
+  private ReplyEffect<Event, State> abandonIfUnconnected(Active state, AbandonIfUnconnected cmd) {
+    CallInfo call = state.call();
+    if (!awaitsAgent(call)) return Effect().noReply();
+    return Effect()
+        .persist(new Abandoned(Instant.now()))
+        .thenRun(s -> callControl.hangup(call.switchId(), uuid, "NORMAL_CLEARING"))
+        .thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> recordDisposition(Ended state, RecordDisposition cmd) {
+    CallInfo call = state.call();
+    if (call.agentId() == null || !call.agentId().equals(cmd.agentId()))
+      return Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " was not taken by agent " + cmd.agentId()));
+    if (call.disposition() != null)
+      return Effect().reply(cmd.replyTo(), new Ack(true, "already recorded"));
+    return Effect()
+        .persist(new Dispositioned(cmd.agentId(), cmd.code(), cmd.notes(), cmd.callbackAt(), cmd.dnc(), Instant.now()))
+        .thenReply(cmd.replyTo(), s -> new Ack(true, "recorded"));
+  }
+
+  /** A campaign's answered customer call that no agent has taken yet. */
+  private static boolean awaitsAgent(CallInfo call) {
+    return call.context().forCampaign()
+        && call.answeredAt() != null
+        && call.agentId() == null
+        && !call.abandoned()
+        && call.hangup() == null;
+  }
+
   private ReplyEffect<Event, State> onSwitchEvent(CallInfo call, SwitchEvent event) {
     Instant at = Instant.ofEpochSecond(0, event.atMicros() * 1000);
     if (event instanceof SwitchEvent.Ringing || event instanceof SwitchEvent.EarlyMedia) {
@@ -280,12 +373,21 @@ public final class CallEntity
       long latencyMicros = System.currentTimeMillis() * 1000 - event.atMicros();
       return Effect()
           .persist(new Answered(at))
-          .thenRun(s -> CallMetrics.ANSWER_TO_ENTITY.recordMicros(latencyMicros))
+          .thenRun(
+              s -> {
+                CallMetrics.ANSWER_TO_ENTITY.recordMicros(latencyMicros);
+                CallInfo answered = ((Active) s).call();
+                if (awaitsAgent(answered)) timers.startSingleTimer(new AbandonIfUnconnected(), ABANDON_AFTER);
+                listener.answered(answered);
+              })
           .thenNoReply();
     } else if (event instanceof SwitchEvent.AmdDetected amd) {
       return Effect().persist(new AmdDetected(amd.result(), amd.source(), at)).thenNoReply();
     } else if (event instanceof SwitchEvent.Bridged b) {
-      return Effect().persist(new Bridged(b.otherUuid(), at)).thenNoReply();
+      return Effect()
+          .persist(new Bridged(b.otherUuid(), at))
+          .thenRun(s -> listener.connected(((Active) s).call()))
+          .thenNoReply();
     } else if (event instanceof SwitchEvent.Unbridged u) {
       return Effect().persist(new Unbridged(u.otherUuid(), at)).thenNoReply();
     } else if (event instanceof SwitchEvent.RecordingStarted r) {
@@ -293,7 +395,7 @@ public final class CallEntity
     } else if (event instanceof SwitchEvent.HungUp h) {
       return Effect()
           .persist(new HungUp(h.cause(), h.sipStatus(), h.durationSec(), h.billSec(), at))
-          .thenRun(s -> passivate())
+          .thenRun(this::ended)
           .thenNoReply();
     } else if (event instanceof SwitchEvent.OriginateCompleted done && !done.ok()) {
       return Effect()
@@ -317,8 +419,14 @@ public final class CallEntity
     Instant now = Instant.now();
     return Effect()
         .persist(new HungUp(cause, 0, call.secondsSinceStart(now), call.secondsSinceAnswer(now), now))
-        .thenRun(s -> passivate())
+        .thenRun(this::ended)
         .thenNoReply();
+  }
+
+  private void ended(State state) {
+    timers.cancel(AbandonIfUnconnected.class);
+    if (state instanceof Ended ended) listener.ended(ended.call());
+    passivate();
   }
 
   private ReplyEffect<Event, State> onChannelChecked(Active state, ChannelChecked cmd) {
@@ -408,16 +516,30 @@ public final class CallEntity
     builder.forStateType(Idle.class).onEvent(DialRequested.class, (state, e) -> new Active(CallInfo.dialing(e.uuid(), e.spec(), e.at())));
     builder
         .forStateType(Active.class)
-        .onEvent(Dialed.class, (state, e) -> new Active(state.call().onSwitch(e.switchId())))
-        .onEvent(Ringing.class, (state, e) -> new Active(state.call().ringing(e.at())))
-        .onEvent(Answered.class, (state, e) -> new Active(state.call().answered(e.at())))
-        .onEvent(AmdDetected.class, (state, e) -> new Active(state.call().amd(e.result())))
-        .onEvent(Bridged.class, (state, e) -> new Active(state.call().bridgedTo(e.otherUuid())))
+        .onEvent(Dialed.class, (state, e) -> active(state, c -> c.switchId = e.switchId()))
+        .onEvent(Ringing.class, (state, e) -> active(state, c -> c.ringingAt = e.at()))
+        .onEvent(Answered.class, (state, e) -> active(state, c -> c.answeredAt = e.at()))
+        .onEvent(AmdDetected.class, (state, e) -> active(state, c -> c.amdResult = e.result()))
+        .onEvent(AgentAssigned.class, (state, e) -> active(state, c -> c.agentId = e.agentId()))
+        .onEvent(Abandoned.class, (state, e) -> active(state, c -> c.abandoned = true))
+        .onEvent(Bridged.class, (state, e) -> active(state, c -> c.bridgedTo = e.otherUuid()))
         .onEvent(Unbridged.class, (state, e) -> state)
-        .onEvent(RecordingStarted.class, (state, e) -> new Active(state.call().recording(e.path())))
-        .onEvent(OriginateJobFailed.class, (state, e) -> new Active(state.call().jobFailed(e.cause())))
-        .onEvent(DialFailed.class, (state, e) -> new Ended(state.call().jobFailed(e.cause()).ended(e.at(), e.cause(), 0, 0, 0)))
-        .onEvent(HungUp.class, (state, e) -> new Ended(state.call().ended(e.at(), e.cause(), e.sipStatus(), e.durationSec(), e.billSec())));
+        .onEvent(RecordingStarted.class, (state, e) -> active(state, c -> c.recordingPath = e.path()))
+        .onEvent(OriginateJobFailed.class, (state, e) -> active(state, c -> c.jobFailureCause = e.cause()))
+        .onEvent(DialFailed.class, (state, e) -> new Ended(state.call().with(c -> {
+          c.jobFailureCause = e.cause();
+          c.hangup = new CallInfo.Hangup(e.at(), e.cause(), 0, 0, 0);
+        })))
+        .onEvent(HungUp.class, (state, e) -> new Ended(state.call().with(c ->
+            c.hangup = new CallInfo.Hangup(e.at(), e.cause(), e.sipStatus(), e.durationSec(), e.billSec()))));
+    builder
+        .forStateType(Ended.class)
+        .onEvent(Dispositioned.class, (state, e) -> new Ended(state.call().with(c ->
+            c.disposition = new CallInfo.Disposition(e.agentId(), e.code(), e.notes(), e.callbackAt(), e.dnc(), e.at()))));
     return builder.build();
+  }
+
+  private static Active active(Active state, java.util.function.Consumer<CallInfo.Copy> change) {
+    return new Active(state.call().with(change));
   }
 }

@@ -1,34 +1,33 @@
 package io.autodial.node.call;
 
-import io.autodial.freeswitch.api.OriginateRequest.LegKind;
 import io.autodial.protocol.CborSerializable;
 import io.autodial.protocol.call.SwitchEvent.AmdResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.function.Consumer;
 
-/** Everything a Call entity knows of its call. Fields are null until the switch reported them. */
+/** Everything a Call entity knows of its call. Fields are null until they happened. */
 public record CallInfo(
     String uuid,
-    LegKind kind,
-    String destination,
-    String callerIdNumber,
+    CallEntity.DialSpec spec,
     String switchId,
     Instant startedAt,
     Instant ringingAt,
     Instant answeredAt,
     AmdResult amdResult,
+    String agentId,
     String bridgedTo,
     String recordingPath,
     String jobFailureCause,
-    Instant endedAt,
-    String hangupCause,
-    int sipStatus,
-    long durationSec,
-    long billSec,
-    Map<String, String> variables,
-    Duration ringTimeout)
+    boolean abandoned,
+    Hangup hangup,
+    Disposition disposition)
     implements CborSerializable {
+
+  public record Hangup(Instant at, String cause, int sipStatus, long durationSec, long billSec) implements CborSerializable {}
+
+  public record Disposition(String agentId, String code, String notes, Instant callbackAt, boolean dnc, Instant at)
+      implements CborSerializable {}
 
   public enum Phase {
     DIALING,
@@ -39,57 +38,82 @@ public record CallInfo(
   }
 
   static CallInfo dialing(String uuid, CallEntity.DialSpec spec, Instant at) {
-    return new CallInfo(
-        uuid, spec.kind(), spec.destination(), spec.callerIdNumber(), null, at, null, null, null,
-        null, null, null, null, null, 0, 0, 0, spec.variables(), spec.ringTimeout());
+    return new CallInfo(uuid, spec, null, at, null, null, null, null, null, null, null, false, null, null);
   }
 
   public Phase phase() {
-    if (endedAt != null) return Phase.ENDED;
+    if (hangup != null) return Phase.ENDED;
     if (bridgedTo != null) return Phase.BRIDGED;
     if (answeredAt != null) return Phase.ANSWERED;
     if (ringingAt != null) return Phase.RINGING;
     return Phase.DIALING;
   }
 
-  CallInfo onSwitch(String id) {
-    return new CallInfo(uuid, kind, destination, callerIdNumber, id, startedAt, ringingAt, answeredAt, amdResult, bridgedTo, recordingPath, jobFailureCause, endedAt, hangupCause, sipStatus, durationSec, billSec, variables, ringTimeout);
+  public CallContext context() {
+    return spec.context();
   }
 
-  CallInfo ringing(Instant at) {
-    return new CallInfo(uuid, kind, destination, callerIdNumber, switchId, startedAt, at, answeredAt, amdResult, bridgedTo, recordingPath, jobFailureCause, endedAt, hangupCause, sipStatus, durationSec, billSec, variables, ringTimeout);
+  // convenience views used by the API and tests
+  public String destination() {
+    return spec.destination();
   }
 
-  CallInfo answered(Instant at) {
-    return new CallInfo(uuid, kind, destination, callerIdNumber, switchId, startedAt, ringingAt, at, amdResult, bridgedTo, recordingPath, jobFailureCause, endedAt, hangupCause, sipStatus, durationSec, billSec, variables, ringTimeout);
+  public Instant endedAt() {
+    return hangup == null ? null : hangup.at();
   }
 
-  CallInfo amd(AmdResult result) {
-    return new CallInfo(uuid, kind, destination, callerIdNumber, switchId, startedAt, ringingAt, answeredAt, result, bridgedTo, recordingPath, jobFailureCause, endedAt, hangupCause, sipStatus, durationSec, billSec, variables, ringTimeout);
+  public String hangupCause() {
+    return hangup == null ? null : hangup.cause();
   }
 
-  CallInfo bridgedTo(String other) {
-    return new CallInfo(uuid, kind, destination, callerIdNumber, switchId, startedAt, ringingAt, answeredAt, amdResult, other, recordingPath, jobFailureCause, endedAt, hangupCause, sipStatus, durationSec, billSec, variables, ringTimeout);
+  public int sipStatus() {
+    return hangup == null ? 0 : hangup.sipStatus();
   }
 
-  CallInfo recording(String path) {
-    return new CallInfo(uuid, kind, destination, callerIdNumber, switchId, startedAt, ringingAt, answeredAt, amdResult, bridgedTo, path, jobFailureCause, endedAt, hangupCause, sipStatus, durationSec, billSec, variables, ringTimeout);
+  public long billSec() {
+    return hangup == null ? 0 : hangup.billSec();
   }
 
-  CallInfo jobFailed(String cause) {
-    return new CallInfo(uuid, kind, destination, callerIdNumber, switchId, startedAt, ringingAt, answeredAt, amdResult, bridgedTo, recordingPath, cause, endedAt, hangupCause, sipStatus, durationSec, billSec, variables, ringTimeout);
-  }
-
-  CallInfo ended(Instant at, String cause, int sip, long duration, long bill) {
-    return new CallInfo(uuid, kind, destination, callerIdNumber, switchId, startedAt, ringingAt, answeredAt, amdResult, bridgedTo, recordingPath, jobFailureCause, at, cause, sip, duration, bill, variables, ringTimeout);
-  }
-
-  /** Durations measured here, for a hangup the switch never reported. */
   long secondsSinceStart(Instant now) {
     return Duration.between(startedAt, now).toSeconds();
   }
 
   long secondsSinceAnswer(Instant now) {
     return answeredAt == null ? 0 : Duration.between(answeredAt, now).toSeconds();
+  }
+
+  /** A copy with {@code change} applied: records have no withers, so this is the one place that copies. */
+  CallInfo with(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return new CallInfo(uuid, spec, c.switchId, startedAt, c.ringingAt, c.answeredAt, c.amdResult, c.agentId, c.bridgedTo, c.recordingPath, c.jobFailureCause, c.abandoned, c.hangup, c.disposition);
+  }
+
+  static final class Copy {
+    String switchId;
+    Instant ringingAt;
+    Instant answeredAt;
+    AmdResult amdResult;
+    String agentId;
+    String bridgedTo;
+    String recordingPath;
+    String jobFailureCause;
+    boolean abandoned;
+    Hangup hangup;
+    Disposition disposition;
+
+    private Copy(CallInfo i) {
+      switchId = i.switchId;
+      ringingAt = i.ringingAt;
+      answeredAt = i.answeredAt;
+      amdResult = i.amdResult;
+      agentId = i.agentId;
+      bridgedTo = i.bridgedTo;
+      recordingPath = i.recordingPath;
+      jobFailureCause = i.jobFailureCause;
+      abandoned = i.abandoned;
+      hangup = i.hangup;
+      disposition = i.disposition;
+    }
   }
 }

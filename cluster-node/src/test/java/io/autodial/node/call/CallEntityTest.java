@@ -35,7 +35,7 @@ class CallEntityTest {
   @BeforeEach
   void setUp() {
     switchControl = new RecordingCallControl();
-    kit = EventSourcedBehaviorTestKit.create(testKit.system(), CallEntity.create(uuid, switchControl, Optional.empty()));
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(), CallEntity.create(uuid, switchControl, CallListener.NONE, Optional.empty()));
   }
 
   private CallEntity.DialSpec spec() {

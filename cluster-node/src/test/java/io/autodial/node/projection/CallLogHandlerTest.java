@@ -32,7 +32,7 @@ class CallLogHandlerTest {
 
   private List<CallEntity.Event> answeredCall() {
     return List.of(
-        new CallEntity.DialRequested(uuid.toString(), new CallEntity.DialSpec(LegKind.CUSTOMER, "+15551230001", "+15550000000", "", Duration.ofSeconds(20), Map.of()), t0),
+        new CallEntity.DialRequested(uuid.toString(), new CallEntity.DialSpec(LegKind.CUSTOMER, "+15551230001", "+15550000000", "", Duration.ofSeconds(20), Map.of(), io.autodial.node.call.CallContext.NONE), t0),
         new CallEntity.Dialed("fs1", "job", t0.plusMillis(5)),
         new CallEntity.Ringing(t0.plusSeconds(1)),
         new CallEntity.Answered(t0.plusSeconds(6)),

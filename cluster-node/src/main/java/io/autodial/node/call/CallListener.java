@@ -1,0 +1,29 @@
+package io.autodial.node.call;
+
+/**
+ * Who a Call tells about the moments that matter to others: the campaign that dialed it, the agent
+ * whose leg it is or who took it. Implemented over sharding by the node; told, never asked, so a
+ * Call never waits on another entity.
+ */
+public interface CallListener {
+  /** A live answer (or an agent's leg came up). */
+  void answered(CallInfo call);
+
+  /** The customer is bridged to the agent {@link CallInfo#agentId()}. */
+  void connected(CallInfo call);
+
+  /** The leg is gone. */
+  void ended(CallInfo call);
+
+  CallListener NONE =
+      new CallListener() {
+        @Override
+        public void answered(CallInfo call) {}
+
+        @Override
+        public void connected(CallInfo call) {}
+
+        @Override
+        public void ended(CallInfo call) {}
+      };
+}
