@@ -10,17 +10,38 @@ import io.autodial.freeswitch.esl.SwitchSettings;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
 import io.autodial.freeswitch.sim.SimulatorConfig;
 import io.autodial.http.HttpApi;
-import io.autodial.http.auth.BearerTokens;
+import io.autodial.http.auth.Role;
+import io.autodial.http.users.NewUser;
+import io.autodial.node.agent.AgentEntity;
+import io.autodial.node.auth.JdbcUsersService;
+import io.autodial.node.auth.JwtTokens;
+import io.autodial.node.campaign.CampaignDialer;
+import io.autodial.node.campaign.CampaignEntity;
+import io.autodial.node.leads.JdbcLeadsService;
+import io.autodial.node.leads.LeadRepository;
+import io.autodial.node.leads.LeadValidator;
+import io.autodial.node.leads.LeadsetFetcher;
+import io.autodial.node.leads.PhoneNumbers;
+import io.autodial.node.projection.AgentStateHandler;
+import io.autodial.node.projection.CallLogHandler;
+import io.autodial.node.projection.CampaignHandler;
+import io.autodial.node.projection.TaggedProjections;
+import io.autodial.node.services.ShardedAgentsService;
+import io.autodial.node.services.ShardedCampaignsService;
+import io.autodial.node.wiring.ShardedAgentGateway;
+import io.autodial.node.wiring.ShardedAgentListener;
+import io.autodial.node.wiring.ShardedCallListener;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import io.autodial.node.call.CallEntity;
 import io.autodial.node.call.CallEventRouter;
-import io.autodial.node.call.CallListener;
 import io.autodial.node.call.ShardedCallsService;
 import io.autodial.node.config.NodeSettings;
 import io.autodial.node.db.DatabaseSettings;
 import io.autodial.node.db.EmbeddedDatabase;
 import io.autodial.node.db.Migrations;
 import io.autodial.node.db.ReadModelPool;
-import io.autodial.node.projection.CallLogProjection;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +66,11 @@ public final class AutodialNode implements AutoCloseable {
   private final DatabaseSettings database;
   private final Optional<EmbeddedDatabase> embeddedDatabase;
   private final Optional<FreeSwitchSimulator> simulator;
+  private final boolean adminCreated;
+  private final JdbcUsersService users;
+
+  /** The username of the account every node makes sure exists. */
+  public static final String ADMIN = "admin";
 
   private AutodialNode(
       ActorSystem<Void> system,
@@ -54,7 +80,11 @@ public final class AutodialNode implements AutoCloseable {
       NodeSettings settings,
       DatabaseSettings database,
       Optional<EmbeddedDatabase> embeddedDatabase,
-      Optional<FreeSwitchSimulator> simulator) {
+      Optional<FreeSwitchSimulator> simulator,
+      boolean adminCreated,
+      JdbcUsersService users) {
+    this.adminCreated = adminCreated;
+    this.users = users;
     this.system = system;
     this.callControl = callControl;
     this.readModel = readModel;
@@ -109,15 +139,39 @@ public final class AutodialNode implements AutoCloseable {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(new Join(cluster.selfMember().address()));
     }
-    CallEntity.init(system, callControl, CallListener.NONE);
-    callControl.onEvent(new CallEventRouter(system));
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("autodial.blocking-jdbc-dispatcher"));
     HikariDataSource readModel = ReadModelPool.create(db);
-    CallLogProjection.init(system, readModel);
+    LeadRepository leads = new LeadRepository(readModel, new LeadValidator(new PhoneNumbers(settings.defaultRegion())));
 
-    HttpApi api = new HttpApi(new BearerTokens(settings.adminToken()), new ShardedCallsService(system));
+    CallEntity.init(system, callControl, new ShardedCallListener(system));
+    AgentEntity.init(system, callControl, new ShardedAgentListener(system));
+    CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, blocking));
+    callControl.onEvent(new CallEventRouter(system));
+
+    TaggedProjections.<CallEntity.Event>init(system, readModel, CallLogHandler.NAME, CallEntity.TAGS, () -> new CallLogHandler(leads));
+    TaggedProjections.<AgentEntity.Event>init(system, readModel, AgentStateHandler.NAME, AgentEntity.TAGS, AgentStateHandler::new);
+    TaggedProjections.<CampaignEntity.Event>init(system, readModel, CampaignHandler.NAME, List.of(CampaignEntity.TAG), CampaignHandler::new);
+
+    JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.tokenLifetime());
+    JdbcUsersService users = new JdbcUsersService(readModel, blocking, tokens);
+    boolean adminCreated = users.createIfAbsent(new NewUser(ADMIN, settings.adminPassword(), Role.ADMIN, null, "Administrator")).isPresent();
+    long maxUpload = config.getBytes("autodial.leads.max-upload-bytes");
+    JdbcLeadsService leadsService =
+        new JdbcLeadsService(readModel, new LeadsetFetcher(Duration.ofSeconds(10), Duration.ofSeconds(60), maxUpload), settings.defaultRegion(), blocking, Clock.systemUTC());
+
+    HttpApi api =
+        new HttpApi(
+            new HttpApi.Services(
+                tokens,
+                users,
+                new ShardedCallsService(system),
+                new ShardedCampaignsService(system, readModel, leads, blocking),
+                new ShardedAgentsService(system, users),
+                leadsService,
+                new ShardedAgentGateway(system)));
     ServerBinding binding =
         api.bind(system, settings.httpHost(), settings.httpPort()).toCompletableFuture().join();
-    return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator);
+    return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator, adminCreated, users);
   }
 
   private static Config withDatabase(Config config, DatabaseSettings db) {
@@ -148,8 +202,13 @@ public final class AutodialNode implements AutoCloseable {
     return http.localAddress();
   }
 
-  public String adminToken() {
-    return settings.adminToken();
+  /** The first admin's password, when this start created that account (else empty). */
+  public Optional<String> createdAdminPassword() {
+    return adminCreated ? Optional.of(settings.adminPassword()) : Optional.empty();
+  }
+
+  public JdbcUsersService users() {
+    return users;
   }
 
   public DatabaseSettings database() {

@@ -23,16 +23,18 @@ public final class Main {
 
         Autodial is running.
           HTTP API     http://%s:%d   (health: /health)
-          Admin token  %s   (send as: Authorization: Bearer <token>)
+          Agent page   http://%s:%d/agent
+          Admin login  %s
           Database     %s
           Switch       %s
-          Try:  curl -s -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
-                  -d '{"destination":"15551230001"}' http://%s:%d/api/calls
+          Log in:  curl -s -H 'Content-Type: application/json' -d '{"username":"admin","password":"<password>"}' http://%s:%d/api/login
         Stop with Ctrl-C.
         %n""",
-        http.getHostString(), http.getPort(), node.adminToken(), node.database().url(),
+        http.getHostString(), http.getPort(), http.getHostString(), http.getPort(),
+        node.createdAdminPassword().map(p -> "admin / " + p).orElse("admin (the password set when the account was created)"),
+        node.database().url(),
         node.simulator().map(s -> "built-in FreeSWITCH simulator, ESL on " + s.host() + ":" + s.port()).orElse("configured FreeSWITCH"),
-        node.adminToken(), http.getHostString(), http.getPort());
+        http.getHostString(), http.getPort());
     stopped.await();
   }
 }

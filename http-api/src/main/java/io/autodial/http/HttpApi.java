@@ -2,9 +2,21 @@ package io.autodial.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.*;
 
-import io.autodial.http.auth.BearerTokens;
+import io.autodial.http.agent.AgentGateway;
+import io.autodial.http.agent.AgentSocketRoute;
+import io.autodial.http.agent.WebRoutes;
+import io.autodial.http.agents.AgentRoutes;
+import io.autodial.http.agents.AgentsService;
+import io.autodial.http.auth.Authentication;
+import io.autodial.http.auth.TokenVerifier;
 import io.autodial.http.calls.CallRoutes;
 import io.autodial.http.calls.CallsService;
+import io.autodial.http.campaigns.CampaignRoutes;
+import io.autodial.http.campaigns.CampaignsService;
+import io.autodial.http.leads.LeadsService;
+import io.autodial.http.leads.LeadsetRoutes;
+import io.autodial.http.users.UserRoutes;
+import io.autodial.http.users.UsersService;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
@@ -12,18 +24,37 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.settings.ServerSettings;
 
-/** All routes of a node. Only {@code /health} is served without a token. */
+/**
+ * All routes of a node. Served without a token: {@code /health}, {@code POST /api/login}, the
+ * agent page (it holds no data) and the agent WebSocket (it authenticates its first message).
+ */
 public final class HttpApi {
-  private final BearerTokens tokens;
-  private final CallsService calls;
 
-  public HttpApi(BearerTokens tokens, CallsService calls) {
-    this.tokens = tokens;
-    this.calls = calls;
+  /** What the routes need from the node. */
+  public record Services(
+      TokenVerifier tokens,
+      UsersService users,
+      CallsService calls,
+      CampaignsService campaigns,
+      AgentsService agents,
+      LeadsService leads,
+      AgentGateway agentGateway) {}
+
+  private final Services services;
+
+  public HttpApi(Services services) {
+    this.services = services;
   }
 
   public Route route() {
+    Authentication auth = new Authentication(services.tokens());
+    UserRoutes users = new UserRoutes(services.users());
+    CampaignRoutes campaigns = new CampaignRoutes(services.campaigns());
+    AgentRoutes agents = new AgentRoutes(services.agents());
+    LeadsetRoutes leads = new LeadsetRoutes(services.leads());
+    CallRoutes calls = new CallRoutes(services.calls());
     return handleExceptions(
         ApiErrors.exceptionHandler(),
         () ->
@@ -32,10 +63,27 @@ public final class HttpApi {
                 () ->
                     concat(
                         path("health", () -> get(() -> complete(HttpEntities.create(ContentTypes.APPLICATION_JSON, "{\"status\":\"UP\"}")))),
-                        pathPrefix("api", () -> tokens.requireAdmin(() -> new CallRoutes(calls).route())))));
+                        new WebRoutes().route(),
+                        new AgentSocketRoute(services.tokens(), services.agentGateway()).route(),
+                        pathPrefix(
+                            "api",
+                            () ->
+                                concat(
+                                    users.login(),
+                                    auth.authenticated(
+                                        principal ->
+                                            concat(
+                                                users.users(principal),
+                                                campaigns.route(principal),
+                                                agents.route(principal),
+                                                calls.route(principal),
+                                                Authentication.admin(principal, leads::route))))))));
   }
 
   public CompletionStage<ServerBinding> bind(ActorSystem<?> system, String host, int port) {
-    return Http.get(system).newServerAt(host, port).bind(route());
+    return Http.get(system)
+        .newServerAt(host, port)
+        .withSettings(AgentSocketRoute.withKeepAlivePings(ServerSettings.create(org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system))))
+        .bind(route());
   }
 }

@@ -56,7 +56,10 @@ public final class ShardedCallsService implements CallsService {
     return new CallView(
         call.uuid(), call.phase().name(), call.destination(), call.switchId(), call.startedAt(),
         call.answeredAt(), call.endedAt(), call.hangupCause(), call.sipStatus(), call.billSec(),
-        call.amdResult() == null ? null : call.amdResult().name());
+        call.amdResult() == null ? null : call.amdResult().name(),
+        call.context().campaignId(),
+        call.agentId(),
+        call.disposition() == null ? null : call.disposition().code());
   }
 
   private EntityRef<CallEntity.Command> ref(String uuid) {

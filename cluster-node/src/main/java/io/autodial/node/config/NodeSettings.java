@@ -11,7 +11,10 @@ import java.util.List;
 public record NodeSettings(
     String httpHost,
     int httpPort,
-    String adminToken,
+    String adminPassword,
+    String tokenSecret,
+    java.time.Duration tokenLifetime,
+    String defaultRegion,
     boolean simulatorEnabled,
     int simulatorPort,
     double simulatorTimeScale,
@@ -35,11 +38,15 @@ public record NodeSettings(
                         s.getString("agent-dial-string"),
                         s.getInt("sessions-per-second")))
             .toList();
-    String token = a.getString("http.admin-token");
+    String password = a.getString("auth.admin-password");
+    String secret = a.getString("auth.token-secret");
     return new NodeSettings(
         a.getString("http.host"),
         a.getInt("http.port"),
-        token.isBlank() ? randomSecret() : token,
+        password.isBlank() ? randomSecret() : password,
+        secret.isBlank() ? randomSecret() + randomSecret() : secret,
+        a.getDuration("auth.token-lifetime"),
+        a.getString("leads.default-region"),
         a.getBoolean("simulator.enabled"),
         a.getInt("simulator.port"),
         a.getDouble("simulator.time-scale"),

@@ -1,11 +1,17 @@
 package io.autodial.node.projection;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autodial.node.call.CallContext;
+import io.autodial.node.campaign.CampaignSettings;
+import io.autodial.node.leads.CallOutcome;
+import io.autodial.node.leads.LeadRepository;
+import io.autodial.node.leads.RetryRules;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import io.autodial.node.call.CallEntity;
 import io.autodial.node.db.PlainJdbcSession;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.UUID;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
@@ -15,6 +21,13 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
  * its offset, so each event is applied exactly once; every statement is also safe to repeat.
  */
 public final class CallLogHandler extends JdbcHandler<EventEnvelope<CallEntity.Event>, PlainJdbcSession> {
+  public static final String NAME = "call-log";
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private final LeadRepository leads;
+
+  public CallLogHandler(LeadRepository leads) {
+    this.leads = leads;
+  }
 
   @Override
   public void process(PlainJdbcSession session, EventEnvelope<CallEntity.Event> envelope) throws Exception {
@@ -22,49 +35,78 @@ public final class CallLogHandler extends JdbcHandler<EventEnvelope<CallEntity.E
     session.withConnection(
         connection -> {
           apply(connection, UUID.fromString(uuid), envelope.event());
+          updateLead(connection, UUID.fromString(uuid), envelope.event());
           return null;
         });
   }
 
+  /**
+   * A campaign call's end moves its lead on (retry, failed, answered...), its disposition can
+   * schedule a call back or put the lead on the do-not-call list. The lead store's own
+   * transaction is keyed by the call's reservation, so applying an event twice changes nothing.
+   */
+  private void updateLead(Connection c, UUID uuid, CallEntity.Event event) throws Exception {
+    if (!(event instanceof CallEntity.HungUp || event instanceof CallEntity.DialFailed || event instanceof CallEntity.Dispositioned)) return;
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT l.lead_id, l.answered_at IS NOT NULL, l.abandoned, l.amd_result = 'MACHINE', l.agent_id IS NOT NULL, l.hangup_cause,
+               c.settings::text
+        FROM call_log l LEFT JOIN campaigns c ON c.campaign_id = l.campaign_id
+        WHERE l.call_uuid = ? AND l.lead_id IS NOT NULL""")) {
+      ps.setObject(1, uuid);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) return;
+        long leadId = rs.getLong(1);
+        if (event instanceof CallEntity.Dispositioned d) {
+          if (d.dnc() || "DO NOT CALL".equals(d.code())) leads.markDnc(leadId);
+          else if (d.callbackAt() != null) leads.scheduleCallback(leadId, d.callbackAt());
+          return;
+        }
+        CallOutcome outcome = CallOutcomes.of(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6));
+        String settings = rs.getString(7);
+        RetryRules rules = settings == null ? RetryRules.defaults() : JSON.readValue(settings, CampaignSettings.class).retryRules();
+        leads.recordOutcome(uuid, outcome, rules, event.at());
+      }
+    }
+  }
+
   static void apply(Connection c, UUID uuid, CallEntity.Event event) throws SQLException {
     if (event instanceof CallEntity.DialRequested e) {
-      update(c, """
-          INSERT INTO call_log (call_uuid, leg_kind, caller, receiver, started_at)
-          VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_uuid) DO NOTHING""",
-          uuid, e.spec().kind().name(), e.spec().callerIdNumber(), e.spec().destination(), ts(e.at()));
+      CallContext ctx = e.spec().context();
+      Sql.update(c, """
+          INSERT INTO call_log (call_uuid, leg_kind, caller, receiver, started_at, campaign_id, lead_id, agent_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_uuid) DO NOTHING""",
+          uuid, e.spec().kind().name(), e.spec().callerIdNumber(), e.spec().destination(), e.at(),
+          ctx.campaignId(), ctx.leadId(), ctx.agentId());
     } else if (event instanceof CallEntity.Dialed e) {
-      update(c, "UPDATE call_log SET switch_id = ? WHERE call_uuid = ?", e.switchId(), uuid);
+      Sql.update(c, "UPDATE call_log SET switch_id = ? WHERE call_uuid = ?", e.switchId(), uuid);
     } else if (event instanceof CallEntity.Ringing e) {
-      update(c, "UPDATE call_log SET ringing_at = ? WHERE call_uuid = ?", ts(e.at()), uuid);
+      Sql.update(c, "UPDATE call_log SET ringing_at = ? WHERE call_uuid = ?", e.at(), uuid);
     } else if (event instanceof CallEntity.Answered e) {
-      update(c, "UPDATE call_log SET answered_at = ? WHERE call_uuid = ?", ts(e.at()), uuid);
+      Sql.update(c, "UPDATE call_log SET answered_at = ? WHERE call_uuid = ?", e.at(), uuid);
     } else if (event instanceof CallEntity.AmdDetected e) {
-      update(c, "UPDATE call_log SET amd_result = ? WHERE call_uuid = ?", e.result().name(), uuid);
+      Sql.update(c, "UPDATE call_log SET amd_result = ? WHERE call_uuid = ?", e.result().name(), uuid);
+    } else if (event instanceof CallEntity.AgentAssigned e) {
+      Sql.update(c, "UPDATE call_log SET agent_id = ? WHERE call_uuid = ?", e.agentId(), uuid);
+    } else if (event instanceof CallEntity.Abandoned) {
+      Sql.update(c, "UPDATE call_log SET abandoned = TRUE WHERE call_uuid = ?", uuid);
     } else if (event instanceof CallEntity.Bridged e) {
-      update(c, "UPDATE call_log SET bridged_to = ? WHERE call_uuid = ?", UUID.fromString(e.otherUuid()), uuid);
+      Sql.update(c, "UPDATE call_log SET bridged_to = ? WHERE call_uuid = ?", UUID.fromString(e.otherUuid()), uuid);
     } else if (event instanceof CallEntity.RecordingStarted e) {
-      update(c, "UPDATE call_log SET recording_url = ? WHERE call_uuid = ?", e.path(), uuid);
+      Sql.update(c, "UPDATE call_log SET recording_url = ? WHERE call_uuid = ?", e.path(), uuid);
     } else if (event instanceof CallEntity.HungUp e) {
-      update(c, """
+      Sql.update(c, """
           UPDATE call_log SET ended_at = ?, hangup_cause = ?, sip_status = ?, duration_sec = ?, billsec = ?
           WHERE call_uuid = ?""",
-          ts(e.at()), e.cause(), e.sipStatus(), e.durationSec(), e.billSec(), uuid);
+          e.at(), e.cause(), e.sipStatus(), e.durationSec(), e.billSec(), uuid);
     } else if (event instanceof CallEntity.DialFailed e) {
-      update(c, """
+      Sql.update(c, """
           UPDATE call_log SET ended_at = ?, hangup_cause = ?, sip_status = 0, duration_sec = 0, billsec = 0
           WHERE call_uuid = ?""",
-          ts(e.at()), e.cause(), uuid);
+          e.at(), e.cause(), uuid);
+    } else if (event instanceof CallEntity.Dispositioned e) {
+      Sql.update(c, "UPDATE call_log SET disposition = ?, notes = ?, callback_at = ?, dnc = ? WHERE call_uuid = ?",
+          e.code(), e.notes(), e.callbackAt(), e.dnc(), uuid);
     }
   }
 
-  private static Timestamp ts(java.time.Instant at) {
-    return Timestamp.from(at);
-  }
-
-  private static void update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
-      ps.executeUpdate();
-    }
-  }
 }

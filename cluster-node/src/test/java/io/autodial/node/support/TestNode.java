@@ -14,7 +14,7 @@ import java.util.Map;
  * outlive a node restart), HTTP and cluster on free ports.
  */
 public final class TestNode {
-  public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+  public static final String ADMIN_PASSWORD = "test-admin-password";
 
   private TestNode() {}
 
@@ -35,7 +35,8 @@ public final class TestNode {
         .withValue("autodial.database.user", ConfigValueFactory.fromAnyRef(db.user()))
         .withValue("autodial.database.password", ConfigValueFactory.fromAnyRef(db.password()))
         .withValue("autodial.http.port", ConfigValueFactory.fromAnyRef(0))
-        .withValue("autodial.http.admin-token", ConfigValueFactory.fromAnyRef(ADMIN_TOKEN))
+        .withValue("autodial.auth.admin-password", ConfigValueFactory.fromAnyRef(ADMIN_PASSWORD))
+        .withValue("autodial.auth.token-secret", ConfigValueFactory.fromAnyRef("test-token-secret-0123456789-0123456789"))
         .withValue("autodial.esl.originate-grace", ConfigValueFactory.fromAnyRef("3s"))
         .withValue("autodial.esl.switches", ConfigValueFactory.fromIterable(List.of(switchConfig)))
         .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(0))

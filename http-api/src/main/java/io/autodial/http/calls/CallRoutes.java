@@ -5,6 +5,9 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import io.autodial.http.ApiErrors;
 import io.autodial.http.Json;
+import io.autodial.http.auth.Authentication;
+import io.autodial.http.auth.Principal;
+import io.autodial.http.auth.Role;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -16,21 +19,22 @@ public final class CallRoutes {
     this.calls = calls;
   }
 
-  public Route route() {
+  /** Staff see and place any call; an agent only reads the calls it took. */
+  public Route route(Principal principal) {
     return pathPrefix(
         "calls",
         () ->
             concat(
                 pathEnd(
                     () ->
-                        post(
+                        Authentication.staff(principal, () -> post(
                             () ->
                                 entity(
                                     Json.unmarshaller(DialCallRequest.class),
                                     request ->
                                         onSuccess(
                                             calls.dial(request),
-                                            view -> complete(StatusCodes.CREATED, view, Json.marshaller()))))),
+                                            view -> complete(StatusCodes.CREATED, view, Json.marshaller())))))),
                 path(
                     segment(),
                     uuid ->
@@ -40,16 +44,20 @@ public final class CallRoutes {
                                     onSuccess(
                                         calls.get(uuid),
                                         view ->
-                                            view.isPresent()
+                                            view.isPresent() && visible(principal, view.get())
                                                 ? complete(StatusCodes.OK, view.get(), Json.<CallView>marshaller())
                                                 : ApiErrors.error(StatusCodes.NOT_FOUND, "no call " + uuid))),
                             delete(
-                                () ->
+                                () -> Authentication.staff(principal, () ->
                                     onSuccess(
                                         calls.hangup(uuid),
                                         sent ->
                                             sent
                                                 ? complete(StatusCodes.ACCEPTED)
-                                                : ApiErrors.error(StatusCodes.CONFLICT, "call " + uuid + " is not live")))))));
+                                                : ApiErrors.error(StatusCodes.CONFLICT, "call " + uuid + " is not live"))))))));
+  }
+
+  private static boolean visible(Principal principal, CallView call) {
+    return principal.role() != Role.AGENT || (principal.agentId() != null && principal.agentId().equals(call.agentId()));
   }
 }

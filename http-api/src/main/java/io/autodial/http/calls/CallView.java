@@ -14,4 +14,7 @@ public record CallView(
     String hangupCause,
     int sipStatus,
     long billSec,
-    String amdResult) {}
+    String amdResult,
+    String campaignId,
+    String agentId,
+    String disposition) {}

@@ -1,0 +1,60 @@
+package io.autodial.node.projection;
+
+import io.autodial.node.agent.AgentEntity;
+import io.autodial.node.db.PlainJdbcSession;
+import io.autodial.protocol.agent.AgentServerMessage.AgentStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
+
+/**
+ * Agent events to {@code agent_states} (what each agent does now, for campaign stats) and {@code
+ * agent_state_log} (how long it spent in each state).
+ */
+public final class AgentStateHandler extends JdbcHandler<EventEnvelope<AgentEntity.Event>, PlainJdbcSession> {
+  public static final String NAME = "agent-states";
+
+  @Override
+  public void process(PlainJdbcSession session, EventEnvelope<AgentEntity.Event> envelope) throws Exception {
+    String agentId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
+    session.withConnection(c -> {
+      apply(c, agentId, envelope.event());
+      return null;
+    });
+  }
+
+  static void apply(Connection c, String agentId, AgentEntity.Event event) throws SQLException {
+    if (event instanceof AgentEntity.CampaignAssigned e) {
+      Sql.update(c, """
+          INSERT INTO agent_states (agent_id, campaign_id, status, since) VALUES (?, ?, 'LOGGED_OUT', ?)
+          ON CONFLICT (agent_id) DO UPDATE SET campaign_id = EXCLUDED.campaign_id""", agentId, e.campaignId(), e.at());
+      return;
+    }
+    AgentStatus status = statusAfter(event);
+    if (status == null) return;
+    String reason =
+        event instanceof AgentEntity.WentPaused p ? p.reason()
+            : event instanceof AgentEntity.DispositionSubmitted d && d.pauseAfter() ? d.pauseReason()
+            : null;
+    Instant at = event.at();
+    Sql.update(c, """
+        INSERT INTO agent_states (agent_id, status, pause_reason, since) VALUES (?, ?, ?, ?)
+        ON CONFLICT (agent_id) DO UPDATE SET status = EXCLUDED.status, pause_reason = EXCLUDED.pause_reason, since = EXCLUDED.since""",
+        agentId, status.name(), reason, at);
+    Sql.update(c, "UPDATE agent_state_log SET ended_at = ? WHERE agent_id = ? AND ended_at IS NULL AND started_at <= ?", at, agentId, at);
+    Sql.update(c, "INSERT INTO agent_state_log (agent_id, status, started_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", agentId, status.name(), at);
+  }
+
+  private static AgentStatus statusAfter(AgentEntity.Event event) {
+    if (event instanceof AgentEntity.WentReady || event instanceof AgentEntity.ReservationReleased) return AgentStatus.READY;
+    if (event instanceof AgentEntity.WentPaused) return AgentStatus.PAUSED;
+    if (event instanceof AgentEntity.LoggedOut) return AgentStatus.LOGGED_OUT;
+    if (event instanceof AgentEntity.CallReserved) return AgentStatus.RESERVED;
+    if (event instanceof AgentEntity.CallConnected) return AgentStatus.ON_CALL;
+    if (event instanceof AgentEntity.CallEnded) return AgentStatus.WRAP_UP;
+    if (event instanceof AgentEntity.DispositionSubmitted d) return d.pauseAfter() ? AgentStatus.PAUSED : AgentStatus.READY;
+    return null; // leg events do not change what the agent does
+  }
+}

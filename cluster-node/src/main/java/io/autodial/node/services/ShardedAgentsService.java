@@ -1,0 +1,91 @@
+package io.autodial.node.services;
+
+import io.autodial.http.agents.AgentDto;
+import io.autodial.http.agents.AgentsService;
+import io.autodial.http.agents.NewAgent;
+import io.autodial.http.auth.Role;
+import io.autodial.http.users.NewUser;
+import io.autodial.http.users.UserView;
+import io.autodial.node.agent.AgentEntity;
+import io.autodial.node.auth.JdbcUsersService;
+import io.autodial.node.campaign.CampaignEntity;
+import io.autodial.protocol.agent.AgentServerMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+
+/** Agent accounts (users with role AGENT) joined with the live state of their Agent entities. */
+public final class ShardedAgentsService implements AgentsService {
+  private static final Duration ASK = Duration.ofSeconds(5);
+  private final ClusterSharding sharding;
+  private final JdbcUsersService users;
+
+  public ShardedAgentsService(ActorSystem<?> system, JdbcUsersService users) {
+    this.sharding = ClusterSharding.get(system);
+    this.users = users;
+  }
+
+  @Override
+  public CompletionStage<AgentDto> create(NewAgent agent) {
+    NewUser user = new NewUser(agent.username(), agent.password(), Role.AGENT, agent.agentId(), agent.displayName());
+    return users
+        .create(user)
+        .thenCompose(created -> agent.campaignId() == null
+            ? state(created)
+            : assignCampaign(created.agentId(), agent.campaignId()).thenCompose(a -> state(created)));
+  }
+
+  @Override
+  public CompletionStage<List<AgentDto>> list() {
+    return users.list().thenCompose(all -> {
+      List<CompletableFuture<AgentDto>> agents = new ArrayList<>();
+      for (UserView u : all) if (u.agentId() != null) agents.add(state(u).toCompletableFuture());
+      return CompletableFuture.allOf(agents.toArray(CompletableFuture[]::new)).thenApply(done -> agents.stream().map(CompletableFuture::join).toList());
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<AgentDto>> get(String agentId) {
+    return findUser(agentId).thenCompose(user -> user.isEmpty()
+        ? CompletableFuture.completedFuture(Optional.<AgentDto>empty())
+        : state(user.get()).thenApply(Optional::of));
+  }
+
+  @Override
+  public CompletionStage<Optional<AgentDto>> assignCampaign(String agentId, String campaignId) {
+    return findUser(agentId).thenCompose(user -> {
+      if (user.isEmpty()) return CompletableFuture.completedFuture(Optional.<AgentDto>empty());
+      return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId).<CampaignEntity.Reply>ask(CampaignEntity.Get::new, ASK)
+          .thenCompose(campaign -> {
+            if (!campaign.ok()) throw new IllegalArgumentException("no campaign " + campaignId);
+            List<String> agentIds = new ArrayList<>(campaign.campaign().agentIds());
+            if (!agentIds.contains(agentId)) agentIds.add(agentId);
+            return sharding.entityRefFor(AgentEntity.ENTITY_KEY, agentId).<AgentEntity.Ack>ask(r -> new AgentEntity.AssignCampaign(campaignId, r), ASK)
+                .thenCompose(ack -> {
+                  if (!ack.ok()) throw new IllegalArgumentException(ack.message());
+                  return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId).<CampaignEntity.Reply>ask(r -> new CampaignEntity.AssignAgents(agentIds, r), ASK);
+                });
+          })
+          .thenCompose(done -> state(user.get()).thenApply(Optional::of));
+    });
+  }
+
+  @Override
+  public CompletionStage<Boolean> delete(String agentId) {
+    return findUser(agentId).thenCompose(user -> user.isEmpty() ? CompletableFuture.completedFuture(false) : users.delete(user.get().id()));
+  }
+
+  private CompletionStage<Optional<UserView>> findUser(String agentId) {
+    return users.list().thenApply(all -> all.stream().filter(u -> agentId.equals(u.agentId())).findFirst());
+  }
+
+  private CompletionStage<AgentDto> state(UserView user) {
+    return sharding.entityRefFor(AgentEntity.ENTITY_KEY, user.agentId()).<AgentServerMessage.State>ask(AgentEntity.GetState::new, ASK)
+        .thenApply(s -> new AgentDto(user.agentId(), user.id(), user.username(), user.displayName(), s.status().name(), s.pauseReason(), s.campaignId(), s.sinceEpochMillis()));
+  }
+}

@@ -1,0 +1,68 @@
+package io.autodial.http.agents;
+
+import static org.apache.pekko.http.javadsl.server.Directives.*;
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import io.autodial.http.ApiErrors;
+import io.autodial.http.Json;
+import io.autodial.http.auth.Authentication;
+import io.autodial.http.auth.Principal;
+import io.autodial.http.auth.Role;
+import java.util.Optional;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/** {@code /api/agents}: admins manage agents; an agent may read only itself. */
+public final class AgentRoutes {
+  private final AgentsService agents;
+
+  public AgentRoutes(AgentsService agents) {
+    this.agents = agents;
+  }
+
+  public Route route(Principal principal) {
+    return pathPrefix(
+        "agents",
+        () ->
+            concat(
+                pathEnd(
+                    () ->
+                        Authentication.staff(
+                            principal,
+                            () ->
+                                concat(
+                                    get(() -> onSuccess(agents.list(), list -> complete(StatusCodes.OK, list, Json.marshaller()))),
+                                    post(() -> Authentication.admin(principal, () ->
+                                        entity(Json.unmarshaller(NewAgent.class), body ->
+                                            onSuccess(agents.create(body), created -> complete(StatusCodes.CREATED, created, Json.<AgentDto>marshaller())))))))),
+                pathPrefix(
+                    segment(),
+                    agentId ->
+                        concat(
+                            pathEnd(
+                                () ->
+                                    concat(
+                                        get(() -> self(principal, agentId, () -> onSuccess(agents.get(agentId), a -> found(a, agentId)))),
+                                        delete(() -> Authentication.admin(principal, () ->
+                                            onSuccess(agents.delete(agentId), deleted ->
+                                                deleted ? complete(StatusCodes.NO_CONTENT) : ApiErrors.error(StatusCodes.NOT_FOUND, "no agent " + agentId)))))),
+                            path(
+                                "campaign",
+                                () -> put(() -> Authentication.admin(principal, () ->
+                                    entity(Json.unmarshaller(CampaignChoice.class), body ->
+                                        onSuccess(agents.assignCampaign(agentId, body.campaignId()), a -> found(a, agentId))))))))));
+  }
+
+  /** Staff see every agent; an agent sees only itself. */
+  private static Route self(Principal principal, String agentId, java.util.function.Supplier<Route> inner) {
+    if (principal.role() == Role.AGENT && !agentId.equals(principal.agentId()))
+      return ApiErrors.error(StatusCodes.FORBIDDEN, "an agent may only look at itself");
+    return inner.get();
+  }
+
+  private static Route found(Optional<AgentDto> agent, String id) {
+    return agent.isPresent()
+        ? complete(StatusCodes.OK, agent.get(), Json.<AgentDto>marshaller())
+        : ApiErrors.error(StatusCodes.NOT_FOUND, "no agent " + id);
+  }
+}

@@ -1,0 +1,15 @@
+package io.autodial.http.campaigns;
+
+/** What a supervisor watches: agents, calls, leads and the dial level of one campaign right now. */
+public record CampaignStatsDto(String campaignId, Agents agents, Calls calls, Leads leads, Dialer dialer) {
+
+  public record Agents(int loggedIn, int paused, int waiting, int inCall, int wrapUp) {}
+
+  /** Calls of the campaign not yet ended: ringing, bridged to an agent, answered and waiting. */
+  public record Calls(int ringing, int active, int waiting, long total, long answered, long dropped) {}
+
+  /** {@code dataRemaining}: leads that can still be dialed now or later. */
+  public record Leads(long total, long dialable, long inProgress, long answered, long failed, long dropped, long dataRemaining) {}
+
+  public record Dialer(String status, int readyAgents, int dialing, int waitingForAgent, double multiplier, int target) {}
+}
