@@ -28,6 +28,7 @@ import io.autodial.node.projection.CampaignHandler;
 import io.autodial.node.projection.TaggedProjections;
 import io.autodial.node.services.ShardedAgentsService;
 import io.autodial.node.services.ShardedCampaignsService;
+import io.autodial.node.wiring.ShardedAgentCalls;
 import io.autodial.node.wiring.ShardedAgentGateway;
 import io.autodial.node.wiring.ShardedAgentListener;
 import io.autodial.node.wiring.ShardedCallListener;
@@ -144,7 +145,7 @@ public final class AutodialNode implements AutoCloseable {
     LeadRepository leads = new LeadRepository(readModel, new LeadValidator(new PhoneNumbers(settings.defaultRegion())));
 
     CallEntity.init(system, callControl, new ShardedCallListener(system));
-    AgentEntity.init(system, callControl, new ShardedAgentListener(system));
+    AgentEntity.init(system, callControl, new ShardedAgentCalls(system), new ShardedAgentListener(system));
     CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, blocking));
     callControl.onEvent(new CallEventRouter(system));
 

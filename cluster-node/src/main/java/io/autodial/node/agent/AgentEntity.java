@@ -1,7 +1,6 @@
 package io.autodial.node.agent;
 
 import io.autodial.freeswitch.api.CallControl;
-import io.autodial.node.call.CallEntity;
 import io.autodial.protocol.CborSerializable;
 import io.autodial.protocol.agent.AgentClientMessage;
 import io.autodial.protocol.agent.AgentServerMessage;
@@ -44,7 +43,6 @@ public final class AgentEntity
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Agent");
   public static final List<String> TAGS = List.of("agent-0", "agent-1");
-  static final Duration LEG_RING_TIMEOUT = Duration.ofSeconds(30);
   static final Duration LEG_RETRY = Duration.ofSeconds(2);
 
   // ---- protocol ----
@@ -142,16 +140,16 @@ public final class AgentEntity
 
   // ---- wiring ----
 
-  public static void init(ActorSystem<?> system, CallControl callControl, AgentListener listener) {
+  public static void init(ActorSystem<?> system, CallControl callControl, AgentCalls calls, AgentListener listener) {
     ClusterSharding.get(system)
         .init(
-            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), callControl, listener))
+            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), callControl, calls, listener))
                 // an agent on a call or ready comes back after a restart, with its leg
                 .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
   }
 
-  public static Behavior<Command> create(String agentId, CallControl callControl, AgentListener listener) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AgentEntity(agentId, callControl, listener, ctx, timers)));
+  public static Behavior<Command> create(String agentId, CallControl callControl, AgentCalls calls, AgentListener listener) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AgentEntity(agentId, callControl, calls, listener, ctx, timers)));
   }
 
   private final String agentId;
@@ -159,19 +157,19 @@ public final class AgentEntity
   private final AgentListener listener;
   private final ActorContext<Command> ctx;
   private final TimerScheduler<Command> timers;
-  private final ClusterSharding sharding;
+  private final AgentCalls calls;
   /** Live softphone connections: not persisted, they attach again after a restart. */
   private final Set<ActorRef<AgentServerMessage>> subscribers = new HashSet<>();
 
   private AgentEntity(
-      String agentId, CallControl callControl, AgentListener listener, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
+      String agentId, CallControl callControl, AgentCalls calls, AgentListener listener, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(PersistenceId.of(ENTITY_KEY.name(), agentId));
     this.agentId = agentId;
     this.callControl = callControl;
     this.listener = listener;
     this.ctx = ctx;
     this.timers = timers;
-    this.sharding = ClusterSharding.get(ctx.getSystem());
+    this.calls = calls;
   }
 
   @Override
@@ -255,7 +253,7 @@ public final class AgentEntity
       return Effect().reply(cmd.replyTo(), new Ack(false, "campaignId is required"));
     return Effect()
         .persist(new CampaignAssigned(cmd.campaignId(), Instant.now()))
-        .thenRun(this::push)
+        .thenRun(s -> push(view(s)))
         .thenReply(cmd.replyTo(), s -> new Ack(true, "assigned to " + cmd.campaignId()));
   }
 
@@ -288,7 +286,7 @@ public final class AgentEntity
       if (call.isEmpty() || state instanceof WrapUpState) return refuse(cmd, "no call to hang up");
       return Effect()
           .none()
-          .thenRun(s -> callRef(call.get().callUuid()).tell(new CallEntity.Hangup("NORMAL_CLEARING", ctx.getSystem().ignoreRef())))
+          .thenRun(s -> calls.hangup(call.get().callUuid()))
           .thenReply(cmd.replyTo(), s -> new AgentServerMessage.Ack(id));
     } else if (m instanceof AgentClientMessage.Hold || m instanceof AgentClientMessage.Unhold || m instanceof AgentClientMessage.Dtmf) {
       if (!(state instanceof OnCallState onCall)) return refuse(cmd, "no connected call");
@@ -313,8 +311,7 @@ public final class AgentEntity
       return Effect()
           .persist(submitted)
           .thenRun(s -> {
-            callRef(submitted.callUuid())
-                .tell(new CallEntity.RecordDisposition(agentId, submitted.code(), submitted.notes(), submitted.callbackAt(), submitted.dnc(), ctx.getSystem().ignoreRef()));
+            calls.recordDisposition(submitted.callUuid(), agentId, submitted.code(), submitted.notes(), submitted.callbackAt(), submitted.dnc());
             stateChanged(state, s);
             if (s instanceof ReadyState && !s.desk().legUp()) ctx.getSelf().tell(new EnsureLeg());
           })
@@ -428,15 +425,11 @@ public final class AgentEntity
   // ---- side effects ----
 
   private void dialLeg(String legUuid) {
-    callRef(legUuid).tell(new CallEntity.Dial(CallEntity.DialSpec.agentLeg(agentId, LEG_RING_TIMEOUT), ctx.getSystem().ignoreRef()));
+    calls.dialAgentLeg(legUuid, agentId);
   }
 
   private void hangUpLeg(Desk desk) {
-    if (desk.legUuid() != null) callRef(desk.legUuid()).tell(new CallEntity.Hangup("NORMAL_CLEARING", ctx.getSystem().ignoreRef()));
-  }
-
-  private org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<CallEntity.Command> callRef(String uuid) {
-    return sharding.entityRefFor(CallEntity.ENTITY_KEY, uuid);
+    if (desk.legUuid() != null) calls.hangup(desk.legUuid());
   }
 
   /** Tells the campaign whether this agent can take a call, and the softphones the new state. */
