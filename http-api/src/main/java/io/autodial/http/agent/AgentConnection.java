@@ -94,8 +94,8 @@ final class AgentConnection {
       session = null;
       if (authTimer != null) authTimer.cancel();
     }
-    outbox.close();
     if (toDetach != null) toDetach.detach();
+    outbox.close();
   }
 
   private void authenticate(Authenticate authenticate) {

@@ -15,9 +15,9 @@ import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.settings.ServerSettings;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
@@ -76,20 +76,23 @@ public final class AgentSocketRoute {
   private Flow<Message, Message, ?> connection() {
     return Flow.fromMaterializer(
         (materializer, attributes) -> {
-          Pair<BoundedSourceQueue<AgentServerMessage>, Source<AgentServerMessage, NotUsed>> outgoing =
-              Source.<AgentServerMessage>queue(outgoingBuffer).preMaterialize(materializer);
-          AgentConnection connection = new AgentConnection(verifier, gateway, new Outbox(outgoing.first()));
-          connection.expireAuthenticationAfter(materializer, authenticationTimeout);
+          Outbox outbox = new Outbox();
+          AgentConnection connection = new AgentConnection(verifier, gateway, outbox);
           Sink<Message, NotUsed> incoming =
               Flow.<Message>create()
                   .<IncomingFrames.Frame>mapAsync(1, message -> IncomingFrames.read(message, materializer, MAX_MESSAGE_CHARS))
                   .mapAsync(1, connection::receive)
                   .to(Sink.ignore());
+          Source<Message, BoundedSourceQueue<AgentServerMessage>> outgoing =
+              Source.<AgentServerMessage>queue(outgoingBuffer).map(AgentSocketRoute::toText);
           // Coupled: when the client goes, the outgoing side stops; when the server closes the
           // outbox, the socket closes. Either way the session is detached once.
-          return Flow.<Message, Message>fromSinkAndSourceCoupled(incoming, outgoing.second().map(AgentSocketRoute::toText))
+          return Flow.fromSinkAndSourceCoupledMat(incoming, outgoing, Keep.right())
               .watchTermination(
-                  (notUsed, terminated) -> {
+                  (queue, terminated) -> {
+                    // materialized before any message flows, so the outbox has its queue in time
+                    outbox.open(queue);
+                    connection.expireAuthenticationAfter(materializer, authenticationTimeout);
                     terminated.whenComplete((done, failure) -> connection.closed());
                     return NotUsed.notUsed();
                   });

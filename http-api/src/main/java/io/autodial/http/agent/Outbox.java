@@ -12,12 +12,13 @@ import org.apache.pekko.stream.QueueOfferResult;
  * the queue fills up is dropped instead (it reconnects and gets its current state).
  */
 final class Outbox {
-  private final BoundedSourceQueue<AgentServerMessage> queue;
+  private BoundedSourceQueue<AgentServerMessage> queue;
   private boolean closed;
   /** Pushes that arrive while the authentication ack is still to be sent; null when not holding. */
   private List<AgentServerMessage> heldBack;
 
-  Outbox(BoundedSourceQueue<AgentServerMessage> queue) {
+  /** Called once the connection's stream is materialized, before any message is sent. */
+  synchronized void open(BoundedSourceQueue<AgentServerMessage> queue) {
     this.queue = queue;
   }
 
@@ -25,7 +26,7 @@ final class Outbox {
     if (closed) return;
     if (queue.offer(message) == QueueOfferResult.dropped()) {
       closed = true;
-      queue.fail(new SlowClientException(queue.size()));
+      terminate(() -> queue.fail(new SlowClientException(queue.size())));
     }
   }
 
@@ -53,7 +54,16 @@ final class Outbox {
   synchronized void close() {
     if (closed) return;
     closed = true;
-    queue.complete();
+    terminate(queue::complete);
+  }
+
+  /** The socket may already be gone (the client left first): then there is nothing to end. */
+  private static void terminate(Runnable ending) {
+    try {
+      ending.run();
+    } catch (IllegalStateException alreadyTerminated) {
+      // the stream completed or was cancelled before us; the connection is closed either way
+    }
   }
 
   static final class SlowClientException extends RuntimeException {

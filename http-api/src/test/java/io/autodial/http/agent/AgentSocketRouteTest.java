@@ -223,11 +223,26 @@ class AgentSocketRouteTest {
 
   @Test
   void closingTheSocketDetachesTheSessionOnce() throws Exception {
-    TestWebSocket client = authenticated();
-    client.close();
-    Eventually.within(Duration.ofSeconds(5), "detached", () -> gateway.detaches.get() == 1);
+    for (int i = 1; i <= 10; i++) { // repeated: the close races the stream's own teardown
+      TestWebSocket client = authenticated();
+      client.close();
+      assertThat(client.awaitClose()).isEqualTo(1000);
+      int expected = i;
+      Eventually.within(Duration.ofSeconds(5), "detached " + i + " times", () -> gateway.detaches.get() == expected);
+    }
     Thread.sleep(300);
-    assertThat(gateway.detaches.get()).isEqualTo(1);
+    assertThat(gateway.detaches.get()).isEqualTo(10);
+  }
+
+  @Test
+  void aDroppedConnectionDetachesTheSessionOnce() throws Exception {
+    for (int i = 1; i <= 10; i++) { // repeated: the close races the stream's own teardown
+      authenticated().socket.abort();
+      int expected = i;
+      Eventually.within(Duration.ofSeconds(5), "detached " + i + " times", () -> gateway.detaches.get() == expected);
+    }
+    Thread.sleep(300);
+    assertThat(gateway.detaches.get()).isEqualTo(10);
   }
 
   @Test
