@@ -68,7 +68,7 @@ public final class AutodialNode implements AutoCloseable {
   private final Optional<EmbeddedDatabase> embeddedDatabase;
   private final Optional<FreeSwitchSimulator> simulator;
   private final boolean adminCreated;
-  private final JdbcUsersService users;
+  private final HttpApi.Services services;
 
   /** The username of the account every node makes sure exists. */
   public static final String ADMIN = "admin";
@@ -83,9 +83,9 @@ public final class AutodialNode implements AutoCloseable {
       Optional<EmbeddedDatabase> embeddedDatabase,
       Optional<FreeSwitchSimulator> simulator,
       boolean adminCreated,
-      JdbcUsersService users) {
+      HttpApi.Services services) {
     this.adminCreated = adminCreated;
-    this.users = users;
+    this.services = services;
     this.system = system;
     this.callControl = callControl;
     this.readModel = readModel;
@@ -160,19 +160,18 @@ public final class AutodialNode implements AutoCloseable {
     JdbcLeadsService leadsService =
         new JdbcLeadsService(readModel, new LeadsetFetcher(Duration.ofSeconds(10), Duration.ofSeconds(60), maxUpload), settings.defaultRegion(), blocking, Clock.systemUTC());
 
-    HttpApi api =
-        new HttpApi(
-            new HttpApi.Services(
-                tokens,
-                users,
-                new ShardedCallsService(system),
-                new ShardedCampaignsService(system, readModel, leads, blocking),
-                new ShardedAgentsService(system, users),
-                leadsService,
-                new ShardedAgentGateway(system)));
+    HttpApi.Services services =
+        new HttpApi.Services(
+            tokens,
+            users,
+            new ShardedCallsService(system),
+            new ShardedCampaignsService(system, readModel, leads, blocking),
+            new ShardedAgentsService(system, users),
+            leadsService,
+            new ShardedAgentGateway(system));
     ServerBinding binding =
-        api.bind(system, settings.httpHost(), settings.httpPort()).toCompletableFuture().join();
-    return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator, adminCreated, users);
+        new HttpApi(services).bind(system, settings.httpHost(), settings.httpPort()).toCompletableFuture().join();
+    return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator, adminCreated, services);
   }
 
   private static Config withDatabase(Config config, DatabaseSettings db) {
@@ -208,8 +207,9 @@ public final class AutodialNode implements AutoCloseable {
     return adminCreated ? Optional.of(settings.adminPassword()) : Optional.empty();
   }
 
-  public JdbcUsersService users() {
-    return users;
+  /** The services behind the API, for what the node does on its own (the demo). */
+  public HttpApi.Services services() {
+    return services;
   }
 
   public DatabaseSettings database() {

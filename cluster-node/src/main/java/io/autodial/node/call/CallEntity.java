@@ -398,11 +398,15 @@ public final class CallEntity
           .thenRun(this::ended)
           .thenNoReply();
     } else if (event instanceof SwitchEvent.OriginateCompleted done && !done.ok()) {
+      if (call.answeredAt() != null) {
+        // the channel answered, so it exists whatever its job says: its own hangup will come
+        return Effect().persist(new OriginateJobFailed(done.cause(), at)).thenNoReply();
+      }
       return Effect()
           .persist(new OriginateJobFailed(done.cause(), at))
           .thenRun(
               s -> {
-                // a lost job may have left a channel behind: make sure it is gone
+                // a lost job may have left a ringing channel behind: make sure it is gone
                 if ("LOST".equals(done.cause()) && call.switchId() != null)
                   callControl.hangup(call.switchId(), uuid, "ORIGINATOR_CANCEL");
                 timers.startSingleTimer(new SettleFailedJob(), FAILED_JOB_SETTLE);

@@ -110,6 +110,17 @@ class CallEntityTest {
   }
 
   @Test
+  void aLostJobOfAnAnsweredCallLeavesTheLiveCallAlone() {
+    kit.<CallEntity.DialReply>runCommand(replyTo -> new CallEntity.Dial(spec(), replyTo));
+    switchEvent(new SwitchEvent.Answered(uuid, "fs1", micros(1_005)));
+    var failed = kit.runCommand(new CallEntity.SwitchEventReceived(
+        new SwitchEvent.OriginateCompleted(uuid, "fs1", micros(2_000), false, "LOST")));
+    assertThat(failed.event()).isInstanceOf(CallEntity.OriginateJobFailed.class);
+    assertThat(switchControl.hangups).isEmpty();
+    assertThat(((CallEntity.Active) failed.state()).call().phase()).isEqualTo(CallInfo.Phase.ANSWERED);
+  }
+
+  @Test
   void aChannelLostDuringAReconnectEndsTheCall() {
     kit.<CallEntity.DialReply>runCommand(replyTo -> new CallEntity.Dial(spec(), replyTo));
     var lost = kit.runCommand(new CallEntity.SwitchEventReceived(new SwitchEvent.ChannelLost(uuid, "fs1", micros(3_000))));
