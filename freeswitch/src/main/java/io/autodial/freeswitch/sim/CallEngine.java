@@ -136,6 +136,7 @@ final class CallEngine {
             String target = agent + "@127.0.0.1:5062";
             call = new SimCall(SimCall.Kind.SOFIA, req, uuid, "sofia/internal/" + target, target, agent, null);
             call.outcome = CallOutcome.ANSWER;
+            call.agentLeg = true;
         } else {
             return ApiResult.now("-ERR CHAN_NOT_IMPLEMENTED\n");
         }
@@ -168,6 +169,20 @@ final class CallEngine {
             boolean answered = ch != null && ch.answered() && !ch.hungUp();
             call.result.complete(answered ? "+OK " + call.primaryUuid + "\n" : "-ERR " + call.cause + "\n");
         };
+    }
+
+    /**
+     * A bridge or hangup cuts the rest of an answer script short: what the script would still have
+     * done for an answered leg (report the originate, start its AMD and talk timers) happens now.
+     */
+    private void settleJob(SimCall call) {
+        if (!call.result.isDone()) {
+            jobOf(call).run();
+        }
+        SimChannel ch = channels.get(call.primaryUuid);
+        if (ch != null && ch.answered() && !ch.hungUp() && call.kind == SimCall.Kind.SOFIA && call.outcome != null) {
+            afterAnswer(call);
+        }
     }
 
     private void startLoopback(SimCall call) {
@@ -262,6 +277,11 @@ final class CallEngine {
      * it carries AMD-Result HUMAN or MACHINE after the configured decision delay.
      */
     private void afterAnswer(SimCall call) {
+        // an agent's softphone stays up until it is hung up; it has no AMD and no talk time
+        if (call.answerFollowUpStarted || call.agentLeg) {
+            return;
+        }
+        call.answerFollowUpStarted = true;
         Map<String, String> vars = call.request.vars();
         CallModel model = config.callModel();
         boolean machine = call.outcome == CallOutcome.MACHINE;
@@ -279,7 +299,8 @@ final class CallEngine {
         if (customerHangsUp) {
             Duration talk = vars.containsKey("sim_talk_ms") ? Duration.ofMillis(Long.parseLong(vars.get("sim_talk_ms").trim()))
                     : lognormal(model.talkMean(), model.talkCv());
-            schedule(call, talk, () -> farEndHangup(call.primaryUuid, "NORMAL_CLEARING"));
+            // not a pending script step: a bridge must not cancel the customer's own hangup
+            scheduler.afterSimulated(talk, () -> farEndHangup(call.primaryUuid, "NORMAL_CLEARING"));
         }
     }
 
@@ -379,6 +400,7 @@ final class CallEngine {
             endBridged(ch, cause);
             return;
         }
+        if (ch.answered()) settleJob(call);
         call.cancelPending();
         boolean sofia = call.kind == SimCall.Kind.SOFIA;
         Runnable job = jobOf(call);
@@ -398,6 +420,8 @@ final class CallEngine {
         SimChannel y = channels.get(x.bridgedTo);
         SimChannel originator = x.bridgeOriginator ? x : y;
         boolean yParks = "true".equalsIgnoreCase(y.var("park_after_bridge"));
+        settleJob(x.call);
+        settleJob(y.call);
         x.call.cancelPending();
         y.call.cancelPending();
         x.bridgedTo = null;
@@ -436,6 +460,9 @@ final class CallEngine {
         x.bridgeOriginator = true;
         y.bridgeOriginator = false;
         boolean bothLoopback = x.call.kind == SimCall.Kind.LOOPBACK && y.call.kind == SimCall.Kind.LOOPBACK;
+        // the originate API returned at answer, whatever comes next: its job must not be lost
+        settleJob(x.call);
+        settleJob(y.call);
         x.call.cancelPending();
         player.play(bothLoopback ? "10_uuid_bridge" : "25_sofia_uuid_bridge", "uuid_bridge", List.of(x.call, y.call), null, null);
         return "+OK " + b + "\n";

@@ -28,6 +28,10 @@ final class SimCall {
     final CompletableFuture<String> result = new CompletableFuture<>();
     final String sipCallId = UUID.randomUUID().toString();
     CallOutcome outcome;
+    /** AMD and talk-time timers were started for this answered call. */
+    boolean answerFollowUpStarted;
+    /** A {@code user/...} leg: an agent's phone, which answers at once and parks. */
+    boolean agentLeg;
     String cause = "NORMAL_CLEARING";
     int sipStatus = 200;
     int q850 = 16;

@@ -233,6 +233,22 @@ class EslCallControlTest {
   }
 
   @Test
+  void aCustomerBridgedTheMomentItAnswersStillReportsItsJobAndHangsUpByItself() throws Exception {
+    String agent = UUID.randomUUID().toString();
+    esl.originate(new OriginateRequest(agent, OriginateRequest.LegKind.AGENT, "1002", "", "", Duration.ofSeconds(20), Map.of(), Optional.of("fs1"))).toCompletableFuture().join();
+    awaitEvent(agent, SwitchEvent.Answered.class);
+    String customer = dial(Map.of("sim_outcome", "answer", "sim_ring_ms", "100", "sim_talk_ms", "1000", "sim_hangup_by", "customer"), 20);
+    awaitEvent(customer, SwitchEvent.Answered.class);
+    esl.bridge("fs1", customer, agent).toCompletableFuture().join(); // before the answer script reached its job
+
+    List<SwitchEvent> rest = untilFinished(customer, Duration.ofSeconds(10));
+    assertThat(job(rest).ok()).isTrue();
+    assertThat(hangup(rest).cause()).isEqualTo("NORMAL_CLEARING"); // the customer's own hangup, after its talk time
+    assertThat(awaitEvent(agent, SwitchEvent.Unbridged.class).otherUuid()).isEqualTo(customer);
+    esl.hangup("fs1", agent, "NORMAL_CLEARING").toCompletableFuture().join();
+  }
+
+  @Test
   void aRefusedCommandFailsWithTheSwitchsReason() {
     assertThatThrownBy(() -> esl.hangup("fs1", UUID.randomUUID().toString(), "NORMAL_CLEARING").toCompletableFuture().join())
         .hasCauseInstanceOf(CallControlException.class)
