@@ -183,11 +183,9 @@ public final class RobotAgent {
     socket = null;
     authenticateId = null;
     readyId = null;
-    // a planned hangup would go nowhere; the ON_CALL state after re-authenticating plans it anew
-    if (call != null && call.hangup != null) {
-      call.hangup.cancel(false);
-      call.hangup = null;
-    }
+    // What was planned or sent for the call may be lost with the socket: forget it, and let the
+    // state pushed after re-authenticating (ON_CALL or WRAP_UP) drive it again.
+    if (call != null) call.forgetPlans();
     reconnectLater();
   }
 
@@ -255,20 +253,16 @@ public final class RobotAgent {
   private void dispositionLater(String callUuid, List<String> dispositions) {
     CallProgress progress = call(callUuid);
     progress.ended();
-    if (progress.dispositionScheduled) return; // wrapUpStarted and the WRAP_UP state both say so
-    progress.dispositionScheduled = true;
+    if (progress.disposition != null) return; // wrapUpStarted and the WRAP_UP state both say so
     String code = behaviour.disposition().apply(dispositions);
-    later(
-        behaviour.wrapUpTime().get(),
-        () -> {
-          if (stopped || call != progress) return;
-          if (socket == null) {
-            progress.dispositionScheduled = false; // the reconnect's WRAP_UP state brings it back
-            return;
-          }
-          send(id -> new AgentClientMessage.Disposition(id, code, "worked by robot " + username, null, false, false, null));
-          dispositionsSent.incrementAndGet();
-        });
+    progress.disposition =
+        later(
+            behaviour.wrapUpTime().get(),
+            () -> {
+              if (stopped || call != progress) return;
+              send(id -> new AgentClientMessage.Disposition(id, code, "worked by robot " + username, null, false, false, null));
+              dispositionsSent.incrementAndGet();
+            });
   }
 
   /** The call in progress; an agent has one at a time, so a new uuid starts afresh. */
@@ -284,7 +278,8 @@ public final class RobotAgent {
     boolean connectedCounted;
     ScheduledFuture<?> hangup;
     boolean isEnded;
-    boolean dispositionScheduled;
+    /** Planned or sent; kept after sending so duplicate events do not send twice. */
+    ScheduledFuture<?> disposition;
 
     CallProgress(String uuid) {
       this.uuid = uuid;
@@ -294,6 +289,13 @@ public final class RobotAgent {
     void ended() {
       isEnded = true;
       if (hangup != null) hangup.cancel(false);
+    }
+
+    void forgetPlans() {
+      if (hangup != null) hangup.cancel(false);
+      if (disposition != null) disposition.cancel(false);
+      hangup = null;
+      disposition = null;
     }
   }
 
