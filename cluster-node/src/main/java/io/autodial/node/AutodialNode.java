@@ -148,6 +148,7 @@ public final class AutodialNode implements AutoCloseable {
     AgentEntity.init(system, callControl, new ShardedAgentCalls(system), new ShardedAgentListener(system));
     CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, blocking));
     callControl.onEvent(new CallEventRouter(system));
+    sweepOrphanedReservations(system, leads, blocking);
 
     TaggedProjections.<CallEntity.Event>init(system, readModel, CallLogHandler.NAME, CallEntity.TAGS, () -> new CallLogHandler(leads));
     TaggedProjections.<AgentEntity.Event>init(system, readModel, AgentStateHandler.NAME, AgentEntity.TAGS, AgentStateHandler::new);
@@ -172,6 +173,18 @@ public final class AutodialNode implements AutoCloseable {
     ServerBinding binding =
         new HttpApi(services).bind(system, settings.httpHost(), settings.httpPort()).toCompletableFuture().join();
     return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator, adminCreated, services);
+  }
+
+  /** Leads a crashed node reserved but never dialed go back to the pool (see LeadRepository). */
+  private static void sweepOrphanedReservations(ActorSystem<?> system, LeadRepository leads, Executor blocking) {
+    system.scheduler().scheduleWithFixedDelay(
+        scala.concurrent.duration.FiniteDuration.create(30, java.util.concurrent.TimeUnit.SECONDS),
+        scala.concurrent.duration.FiniteDuration.create(30, java.util.concurrent.TimeUnit.SECONDS),
+        () -> {
+          int released = leads.releaseStaleReservations(Duration.ofSeconds(60), java.time.Instant.now());
+          if (released > 0) system.log().info("released {} lead reservations whose call never started", released);
+        },
+        scala.concurrent.ExecutionContext.fromExecutor(blocking));
   }
 
   private static Config withDatabase(Config config, DatabaseSettings db) {

@@ -171,10 +171,11 @@ public final class LeadRepository {
   }
 
   /**
-   * Returns DIALING leads reserved before {@code now - olderThan} to RETRY, taking back the attempt
-   * the reservation counted. For after a crash between reserving and starting the call: the caller
-   * must only use it when it knows no Call was ever started for those reservations (e.g. the
-   * reserving node died before creating them), or a lead could be dialed twice.
+   * Returns DIALING leads reserved before {@code now - olderThan} whose call never started to
+   * RETRY, taking back the attempt the reservation counted: what a node that died between
+   * reserving a lead and creating its Call leaves behind. A call has started once its Call entity
+   * persisted anything (persistence id {@code Call|<uuid>}); such a lead is left to the call's own
+   * outcome, so it can never be dialed twice.
    */
   public int releaseStaleReservations(Duration olderThan, Instant now) {
     return Transactions.inTransaction(
@@ -184,7 +185,9 @@ public final class LeadRepository {
               c.prepareStatement(
                   "UPDATE leads SET status = 'RETRY', attempts = GREATEST(attempts - 1, 0),"
                       + " reserved_by_call = NULL, reserved_at = NULL, updated_at = ?"
-                      + " WHERE status = 'DIALING' AND reserved_by_call IS NOT NULL AND reserved_at < ?")) {
+                      + " WHERE status = 'DIALING' AND reserved_by_call IS NOT NULL AND reserved_at < ?"
+                      + " AND NOT EXISTS (SELECT 1 FROM event_journal j"
+                      + "   WHERE j.persistence_id = 'Call|' || leads.reserved_by_call::text)")) {
             ps.setTimestamp(1, timestamp(now));
             ps.setTimestamp(2, timestamp(now.minus(olderThan)));
             return ps.executeUpdate();

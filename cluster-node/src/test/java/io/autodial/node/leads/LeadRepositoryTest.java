@@ -217,6 +217,23 @@ class LeadRepositoryTest {
   }
 
   @Test
+  void aReservationWhoseCallStartedIsNeverReleased() throws Exception {
+    long lead = add(leadset, "+12025550103", 0, null);
+    UUID call = reserveOne(NOW);
+    // the Call entity persisted its first event: the call started and will report its own outcome
+    try (var c = db.getConnection(); var ps = c.prepareStatement(
+        "INSERT INTO event_journal (persistence_id, sequence_number, writer, event_ser_id, event_ser_manifest, event_payload) VALUES (?, 1, 'w', 1, 'm', ?)")) {
+      ps.setString(1, "Call|" + call);
+      ps.setBytes(2, new byte[] {1});
+      ps.executeUpdate();
+      c.commit();
+    }
+
+    assertThat(leads.releaseStaleReservations(Duration.ofMinutes(5), NOW.plus(Duration.ofMinutes(10)))).isZero();
+    assertThat(leads.find(lead).orElseThrow().status()).isEqualTo(LeadStatus.DIALING);
+  }
+
+  @Test
   void addValidatesAndRejectsDuplicates() {
     Lead lead = leads.add(leadset, input("(202) 555-0101", "new", null));
     assertThat(lead.phone()).isEqualTo("+12025550101");
