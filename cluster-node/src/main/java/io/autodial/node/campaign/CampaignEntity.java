@@ -53,6 +53,9 @@ public final class CampaignEntity
 
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
+  /** Stops the campaign for good and removes it; its calls, leads and logs stay. */
+  public record Delete(ActorRef<Reply> replyTo) implements Command {}
+
   public record GetDialerStats(ActorRef<CampaignDialer.Stats> replyTo) implements Command {}
 
   /** From an Agent: ready with its leg up, idle since then. */
@@ -88,6 +91,8 @@ public final class CampaignEntity
   public record StatusChanged(Status status, Instant at) implements Event {}
 
   public record AgentsAssigned(List<String> agentIds, Instant at) implements Event {}
+
+  public record Deleted(Instant at) implements Event {}
 
   // ---- state ----
 
@@ -146,7 +151,8 @@ public final class CampaignEntity
         .onCommand(Update.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
         .onCommand(ChangeStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
         .onCommand(AssignAgents.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
-        .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()));
+        .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
+        .onCommand(Delete.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()));
     b.forStateType(Existing.class)
         .onCommand(Create.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(null, "campaign " + campaignId + " already exists")))
         .onCommand(Update.class, (state, cmd) ->
@@ -154,7 +160,12 @@ public final class CampaignEntity
         .onCommand(ChangeStatus.class, this::changeStatus)
         .onCommand(AssignAgents.class, (state, cmd) ->
             Effect().persist(new AgentsAssigned(List.copyOf(cmd.agentIds()), Instant.now())).thenReply(cmd.replyTo(), this::reply))
-        .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), reply(state)));
+        .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), reply(state)))
+        .onCommand(Delete.class, (state, cmd) ->
+            Effect()
+                .persist(new Deleted(Instant.now()))
+                .thenRun(s -> dialer.tell(new CampaignDialer.Configure(state.settings(), Status.STOPPED, state.agentIds())))
+                .thenReply(cmd.replyTo(), s -> new Reply(new CampaignView(campaignId, state.settings(), Status.STOPPED, state.agentIds()), null)));
     b.forAnyState()
         .onCommand(GetDialerStats.class, (state, cmd) -> forward(new CampaignDialer.GetStats(cmd.replyTo())))
         .onCommand(AgentAvailable.class, (state, cmd) -> forward(new CampaignDialer.AgentAvailable(cmd.agentId(), cmd.readySinceMillis(), cmd.legUuid(), cmd.switchId())))
@@ -195,7 +206,8 @@ public final class CampaignEntity
     b.forStateType(Existing.class)
         .onEvent(SettingsChanged.class, (state, e) -> new Existing(e.settings(), state.status(), state.agentIds()))
         .onEvent(StatusChanged.class, (state, e) -> new Existing(state.settings(), e.status(), state.agentIds()))
-        .onEvent(AgentsAssigned.class, (state, e) -> new Existing(state.settings(), state.status(), e.agentIds()));
+        .onEvent(AgentsAssigned.class, (state, e) -> new Existing(state.settings(), state.status(), e.agentIds()))
+        .onEvent(Deleted.class, (state, e) -> new NotCreated());
     return b.build();
   }
 }

@@ -33,6 +33,8 @@ public final class CampaignHandler extends JdbcHandler<EventEnvelope<CampaignEnt
             e.settings().name(), JSON.writeValueAsString(e.settings()), e.at(), id);
       } else if (event instanceof CampaignEntity.StatusChanged e) {
         Sql.update(c, "UPDATE campaigns SET status = ?, updated_at = ? WHERE campaign_id = ?", e.status().name(), e.at(), id);
+      } else if (event instanceof CampaignEntity.Deleted) {
+        Sql.update(c, "DELETE FROM campaigns WHERE campaign_id = ?", id);
       } else if (event instanceof CampaignEntity.AgentsAssigned e) {
         Sql.update(c, "UPDATE campaigns SET agent_ids = ?::jsonb, updated_at = ? WHERE campaign_id = ?",
             JSON.writeValueAsString(e.agentIds()), e.at(), id);

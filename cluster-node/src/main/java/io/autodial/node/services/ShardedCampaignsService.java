@@ -123,6 +123,11 @@ public final class ShardedCampaignsService implements CampaignsService {
   }
 
   @Override
+  public CompletionStage<Boolean> delete(String id) {
+    return ask(id, CampaignEntity.Delete::new).thenApply(CampaignEntity.Reply::ok);
+  }
+
+  @Override
   public CompletionStage<Optional<CampaignStatsDto>> stats(String id) {
     return ask(id, CampaignEntity.Get::new)
         .thenCompose(reply -> {

@@ -45,6 +45,10 @@ public final class ApiClient {
     return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   /** {@code body} must be 2xx; returns it. */
   public static JsonNode ok(Response r) {
     if (r.status() / 100 != 2) throw new AssertionError("expected 2xx, got " + r);

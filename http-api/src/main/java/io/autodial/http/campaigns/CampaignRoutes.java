@@ -44,7 +44,10 @@ public final class CampaignRoutes {
                                                 get(() -> onSuccess(campaigns.get(id), c -> found(c, id))),
                                                 put(() -> Authentication.admin(principal, () ->
                                                     entity(Json.unmarshaller(CampaignRequest.class), request ->
-                                                        onSuccess(campaigns.update(id, request), c -> found(c, id))))))),
+                                                        onSuccess(campaigns.update(id, request), c -> found(c, id))))),
+                                                delete(() -> Authentication.admin(principal, () ->
+                                                    onSuccess(campaigns.delete(id), deleted ->
+                                                        deleted ? complete(StatusCodes.NO_CONTENT) : ApiErrors.error(StatusCodes.NOT_FOUND, "no campaign " + id)))))),
                                     path(
                                         "stats",
                                         () -> get(() -> onSuccess(campaigns.stats(id), s ->

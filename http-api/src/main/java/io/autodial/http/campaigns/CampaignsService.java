@@ -20,4 +20,7 @@ public interface CampaignsService {
   CompletionStage<Optional<CampaignDto>> assignAgents(String id, List<String> agentIds);
 
   CompletionStage<Optional<CampaignStatsDto>> stats(String id);
+
+  /** Stops and removes the campaign; false when there is none. */
+  CompletionStage<Boolean> delete(String id);
 }
