@@ -150,9 +150,9 @@ public final class AutodialNode implements AutoCloseable {
     callControl.onEvent(new CallEventRouter(system));
     sweepOrphanedReservations(system, leads, blocking);
 
-    TaggedProjections.<CallEntity.Event>init(system, readModel, CallLogHandler.NAME, CallEntity.TAGS, () -> new CallLogHandler(leads));
-    TaggedProjections.<AgentEntity.Event>init(system, readModel, AgentStateHandler.NAME, AgentEntity.TAGS, AgentStateHandler::new);
-    TaggedProjections.<CampaignEntity.Event>init(system, readModel, CampaignHandler.NAME, List.of(CampaignEntity.TAG), CampaignHandler::new);
+    TaggedProjections.<CallEntity.Event>init(system, readModel, CallLogHandler.NAME, CallEntity.TAGS, new CallLogHandler(leads));
+    TaggedProjections.<AgentEntity.Event>init(system, readModel, AgentStateHandler.NAME, AgentEntity.TAGS, new AgentStateHandler());
+    TaggedProjections.<CampaignEntity.Event>init(system, readModel, CampaignHandler.NAME, List.of(CampaignEntity.TAG), new CampaignHandler());
 
     JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.tokenLifetime());
     JdbcUsersService users = new JdbcUsersService(readModel, blocking, tokens);

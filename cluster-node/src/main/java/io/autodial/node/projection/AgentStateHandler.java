@@ -1,31 +1,20 @@
 package io.autodial.node.projection;
 
 import io.autodial.node.agent.AgentEntity;
-import io.autodial.node.db.PlainJdbcSession;
 import io.autodial.protocol.agent.AgentServerMessage.AgentStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
 /**
  * Agent events to {@code agent_states} (what each agent does now, for campaign stats) and {@code
  * agent_state_log} (how long it spent in each state).
  */
-public final class AgentStateHandler extends JdbcHandler<EventEnvelope<AgentEntity.Event>, PlainJdbcSession> {
+public final class AgentStateHandler implements ReadModelWriter<AgentEntity.Event> {
   public static final String NAME = "agent-states";
 
   @Override
-  public void process(PlainJdbcSession session, EventEnvelope<AgentEntity.Event> envelope) throws Exception {
-    String agentId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
-    session.withConnection(c -> {
-      apply(c, agentId, envelope.event());
-      return null;
-    });
-  }
-
-  static void apply(Connection c, String agentId, AgentEntity.Event event) throws SQLException {
+  public void write(Connection c, String agentId, AgentEntity.Event event) throws SQLException {
     if (event instanceof AgentEntity.CampaignAssigned e) {
       Sql.update(c, """
           INSERT INTO agent_states (agent_id, campaign_id, status, since) VALUES (?, ?, 'LOGGED_OUT', ?)

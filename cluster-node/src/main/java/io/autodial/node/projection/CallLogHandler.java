@@ -9,18 +9,15 @@ import io.autodial.node.leads.RetryRules;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import io.autodial.node.call.CallEntity;
-import io.autodial.node.db.PlainJdbcSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
 /**
  * Writes the {@code call_log} read model. Runs inside the projection's transaction together with
  * its offset, so each event is applied exactly once; every statement is also safe to repeat.
  */
-public final class CallLogHandler extends JdbcHandler<EventEnvelope<CallEntity.Event>, PlainJdbcSession> {
+public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
   public static final String NAME = "call-log";
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private final LeadRepository leads;
@@ -30,14 +27,10 @@ public final class CallLogHandler extends JdbcHandler<EventEnvelope<CallEntity.E
   }
 
   @Override
-  public void process(PlainJdbcSession session, EventEnvelope<CallEntity.Event> envelope) throws Exception {
-    String uuid = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
-    session.withConnection(
-        connection -> {
-          apply(connection, UUID.fromString(uuid), envelope.event());
-          updateLead(connection, UUID.fromString(uuid), envelope.event());
-          return null;
-        });
+  public void write(Connection connection, String entityId, CallEntity.Event event) throws Exception {
+    UUID uuid = UUID.fromString(entityId);
+    apply(connection, uuid, event);
+    updateLead(connection, uuid, event);
   }
 
   /**

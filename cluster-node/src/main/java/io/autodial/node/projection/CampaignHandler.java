@@ -2,27 +2,16 @@ package io.autodial.node.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autodial.node.campaign.CampaignEntity;
-import io.autodial.node.db.PlainJdbcSession;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
 /** Campaign events to the {@code campaigns} table the campaign list is read from. */
-public final class CampaignHandler extends JdbcHandler<EventEnvelope<CampaignEntity.Event>, PlainJdbcSession> {
+public final class CampaignHandler implements ReadModelWriter<CampaignEntity.Event> {
   public static final String NAME = "campaigns";
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
   @Override
-  public void process(PlainJdbcSession session, EventEnvelope<CampaignEntity.Event> envelope) throws Exception {
-    String id = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
-    session.withConnection(c -> {
-      apply(c, id, envelope.event());
-      return null;
-    });
-  }
-
-  static void apply(Connection c, String id, CampaignEntity.Event event) throws SQLException {
+  public void write(Connection c, String id, CampaignEntity.Event event) throws SQLException {
     try {
       if (event instanceof CampaignEntity.Created e) {
         Sql.update(c, """

@@ -2,7 +2,6 @@ package io.autodial.node.projection;
 
 import io.autodial.node.db.PlainJdbcSession;
 import java.util.List;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
@@ -28,7 +27,7 @@ public final class TaggedProjections {
       DataSource dataSource,
       String name,
       List<String> tags,
-      Supplier<JdbcHandler<EventEnvelope<E>, PlainJdbcSession>> handler) {
+      ReadModelWriter<E> writer) {
     ShardedDaemonProcess.get(system)
         .init(
             ProjectionBehavior.Command.class,
@@ -39,8 +38,22 @@ public final class TaggedProjections {
                   EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tags.get(index));
               return ProjectionBehavior.create(
                   JdbcProjection.exactlyOnce(
-                      ProjectionId.of(name, tags.get(index)), source, () -> new PlainJdbcSession(dataSource), handler::get, system));
+                      ProjectionId.of(name, tags.get(index)), source, () -> new PlainJdbcSession(dataSource), () -> handler(writer), system));
             },
             ProjectionBehavior.stopMessage());
+  }
+
+  private static <E> JdbcHandler<EventEnvelope<E>, PlainJdbcSession> handler(ReadModelWriter<E> writer) {
+    return new JdbcHandler<>() {
+      @Override
+      public void process(PlainJdbcSession session, EventEnvelope<E> envelope) throws Exception {
+        // persistence ids are "<entity type>|<entity id>"
+        String entityId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
+        session.withConnection(c -> {
+          writer.write(c, entityId, envelope.event());
+          return null;
+        });
+      }
+    };
   }
 }
