@@ -33,10 +33,13 @@ final class CallEngine {
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicLong originates = new AtomicLong();
     private final SessionRate sessionRate;
+    private final AnswerToBridge answerToBridge;
     private long sessionsSinceStartup;
 
-    CallEngine(SimulatorConfig config, SimScheduler scheduler, EventBus bus, EventFactory events) {
+    CallEngine(SimulatorConfig config, SimScheduler scheduler, EventBus bus, EventFactory events,
+               AnswerToBridge answerToBridge) {
         this.config = config;
+        this.answerToBridge = answerToBridge;
         this.scheduler = scheduler;
         this.bus = bus;
         this.random = new Random(config.seed());
@@ -87,7 +90,10 @@ final class CallEngine {
                             ch.progressMicros = EventFactory.nowMicros();
                         }
                     }
-                    case "CHANNEL_ANSWER" -> ch.answeredMicros = EventFactory.nowMicros();
+                    case "CHANNEL_ANSWER" -> {
+                        ch.answeredMicros = EventFactory.nowMicros();
+                        answerToBridge.answered(uuid, System.nanoTime());
+                    }
                     case "CHANNEL_HANGUP" -> {
                         ch.hangupMicros = EventFactory.nowMicros();
                         ch.hangupCause = event.header("Hangup-Cause").orElse("NORMAL_CLEARING");
@@ -95,6 +101,7 @@ final class CallEngine {
                     case "CHANNEL_DESTROY" -> {
                         channels.remove(uuid);
                         callsByUuid.remove(uuid);
+                        answerToBridge.forget(uuid);
                         live.decrementAndGet();
                     }
                     default -> { }

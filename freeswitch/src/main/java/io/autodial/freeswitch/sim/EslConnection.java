@@ -54,9 +54,14 @@ final class EslConnection extends ChannelInboundHandlerAdapter {
         try {
             byte[] bytes = new byte[buf.readableBytes()];
             buf.readBytes(bytes);
+            long readNanos = System.nanoTime();
             reader.feed(bytes);
             for (var f = reader.next(); f.isPresent(); f = reader.next()) {
                 EslFrame frame = f.get();
+                String bridged = AnswerToBridge.bridgedUuid(frame.command());
+                if (bridged != null) {
+                    ctx.scheduler().execute(() -> ctx.answerToBridge().bridgeArrived(bridged, readNanos));
+                }
                 ctx.scheduler().execute(() -> enqueue(frame));
             }
         } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final SimScheduler scheduler;
     private final EventBus bus = new EventBus();
+    private final AnswerToBridge answerToBridge = new AnswerToBridge();
     private final CallEngine engine;
     private final ApiCommands api;
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
@@ -31,9 +32,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         this.config = config;
         this.scheduler = new SimScheduler(config.timeScale());
         EventFactory events = new EventFactory(config.hostname());
-        this.engine = new CallEngine(config, scheduler, bus, events);
+        this.engine = new CallEngine(config, scheduler, bus, events, answerToBridge);
         this.api = new ApiCommands(config, events, engine);
-        SimulatorContext ctx = new SimulatorContext(config, scheduler, bus, events, api);
+        SimulatorContext ctx = new SimulatorContext(config, scheduler, bus, events, api, answerToBridge);
         try {
             this.server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
@@ -76,6 +77,26 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     public long totalOriginates() {
         return engine.totalOriginates();
+    }
+
+    /**
+     * Answer-to-bridge latency samples in milliseconds, in the order measured (since start or the last
+     * {@link #resetAnswerToBridge()}): per answered channel, from the simulator publishing its CHANNEL_ANSWER to the
+     * first {@code uuid_bridge} naming that channel as its first uuid being read off an ESL socket, both on the
+     * simulator's {@code System.nanoTime()}. At most {@value AnswerToBridge#MAX_SAMPLES} samples are kept.
+     */
+    public double[] answerToBridgeMillis() {
+        return answerToBridge.millis();
+    }
+
+    /** Samples measured since start or the last reset, including any beyond the kept maximum. */
+    public long answerToBridgeCount() {
+        return answerToBridge.count();
+    }
+
+    /** Forgets the samples (channels answered before the reset still produce one when bridged). */
+    public void resetAnswerToBridge() {
+        answerToBridge.reset();
     }
 
     /** Abruptly closes every ESL client socket; calls keep running. */

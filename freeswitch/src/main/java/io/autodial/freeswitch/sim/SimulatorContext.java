@@ -2,4 +2,4 @@ package io.autodial.freeswitch.sim;
 
 /** What connections and the API need from the running simulator. */
 record SimulatorContext(SimulatorConfig config, SimScheduler scheduler, EventBus bus, EventFactory events,
-                        ApiCommands api) {}
+                        ApiCommands api, AnswerToBridge answerToBridge) {}
