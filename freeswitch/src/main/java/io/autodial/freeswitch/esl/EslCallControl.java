@@ -27,8 +27,13 @@ public final class EslCallControl implements CallControl {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final Map<String, SwitchConnection> switches = new LinkedHashMap<>();
-  private final ExecutorService commands =
-      Executors.newCachedThreadPool(daemon("esl-command"));
+  /**
+   * The client's calls block until the switch replies (about a millisecond on a LAN); this many
+   * run at once, the rest queue. A dropped socket interrupts the ones it strands.
+   */
+  private static final int COMMAND_THREADS = 16;
+
+  private final ExecutorService commands = Executors.newFixedThreadPool(COMMAND_THREADS, daemon("esl-command"));
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(daemon("esl-timer"));
   private volatile Consumer<SwitchEvent> sink = event -> {};

@@ -6,6 +6,7 @@ import io.autodial.protocol.call.SwitchEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,8 @@ final class SwitchConnection {
   private final Map<String, TrackedLeg> legs = new ConcurrentHashMap<>();
   private final SessionRateLimiter rateLimiter;
   private final InboundClient client;
+  /** Threads blocked in the client's synchronous calls: released when the socket drops. */
+  private final Set<Thread> waitingForReplies = ConcurrentHashMap.newKeySet();
   private volatile int backoffSeconds = 1;
   private volatile boolean closed;
 
@@ -97,7 +100,7 @@ final class SwitchConnection {
             commands.execute(
                 () -> {
                   try {
-                    String jobUuid = client.sendAsyncApiCommand(address, "originate", argument);
+                    String jobUuid = awaitingReply(() -> client.sendAsyncApiCommand(address, "originate", argument));
                     armJobDeadline(uuid, ringTimeout.plus(eslSettings.originateGrace()));
                     accepted.complete(jobUuid);
                   } catch (RuntimeException e) {
@@ -124,12 +127,12 @@ final class SwitchConnection {
   }
 
   CompletableFuture<String> api(String command, String argument) {
-    // the client's synchronous call blocks until the reply arrives, and never returns if the
-    // socket drops meanwhile: run it on its own (cached, daemon) thread and bound the wait here
+    // the client's synchronous call blocks until the reply arrives and would never return if the
+    // socket dropped meanwhile; it runs on the command pool and a drop interrupts it
     return CompletableFuture.supplyAsync(
             () -> {
               try {
-                EslMessage reply = client.sendSyncApiCommand(address, command, argument);
+                EslMessage reply = awaitingReply(() -> client.sendSyncApiCommand(address, command, argument));
                 return String.join("\n", reply.getBodyLines());
               } catch (RuntimeException e) {
                 throw new CallControlException(
@@ -142,6 +145,21 @@ final class SwitchConnection {
 
   CompletableFuture<List<LiveChannel>> liveChannels() {
     return api("show", "channels").thenApply(ShowChannels::parse);
+  }
+
+  /**
+   * Runs one of the client's blocking calls, registered so that a dropped socket interrupts it:
+   * the client would otherwise wait forever for a reply that cannot come.
+   */
+  private <T> T awaitingReply(java.util.function.Supplier<T> call) {
+    Thread me = Thread.currentThread();
+    waitingForReplies.add(me);
+    try {
+      return call.get();
+    } finally {
+      waitingForReplies.remove(me);
+      Thread.interrupted(); // a late interrupt must not leak into the pool's next task
+    }
   }
 
   // ---- events, on the socket's thread: translate, update what we know, hand over ----
@@ -198,6 +216,7 @@ final class SwitchConnection {
   void onSocketClosed(ServerOption option) {
     if (closed) return;
     log.warn("switch {} ({}): ESL connection closed; reconnecting in {} s", id(), address, backoffSeconds);
+    waitingForReplies.forEach(Thread::interrupt);
     option.timeoutSeconds(backoffSeconds);
     backoffSeconds = (int) Math.min(backoffSeconds * 2L, Math.max(1, eslSettings.maxReconnectBackoff().toSeconds()));
   }
