@@ -10,6 +10,7 @@ import io.autodial.http.auth.Principal;
 import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /** {@code /api/campaigns}: admins change them, supervisors and admins read them and their stats. */
 public final class CampaignRoutes {
@@ -62,11 +63,12 @@ public final class CampaignRoutes {
                                     path(
                                         segment(),
                                         action ->
-                                            post(() -> Authentication.admin(principal, () -> {
+                                            // the body, if any, is read (and ignored) before answering
+                                            post(() -> entity(Unmarshaller.entityToString(), ignored -> Authentication.admin(principal, () -> {
                                               if (!action.equals("start") && !action.equals("pause") && !action.equals("stop"))
                                                 return ApiErrors.error(StatusCodes.NOT_FOUND, "no action '" + action + "'; use start, pause or stop");
                                               return onSuccess(campaigns.changeStatus(id, action), c -> found(c, id));
-                                            }))))))));
+                                            })))))))));
   }
 
   private static Route found(Optional<CampaignDto> campaign, String id) {
