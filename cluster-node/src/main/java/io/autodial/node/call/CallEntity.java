@@ -376,9 +376,7 @@ public final class CallEntity
           .thenRun(
               s -> {
                 CallMetrics.ANSWER_TO_ENTITY.recordMicros(latencyMicros);
-                CallInfo answered = ((Active) s).call();
-                if (awaitsAgent(answered)) timers.startSingleTimer(new AbandonIfUnconnected(), ABANDON_AFTER);
-                listener.answered(answered);
+                answered(((Active) s).call());
               })
           .thenNoReply();
     } else if (event instanceof SwitchEvent.AmdDetected amd) {
@@ -439,9 +437,22 @@ public final class CallEntity
     List<Event> events = new ArrayList<>();
     Instant now = Instant.now();
     if (call.switchId() == null) events.add(new Dialed(cmd.switchId(), "", now));
-    if (cmd.answered() && call.answeredAt() == null) events.add(new Answered(now));
+    // answered while nobody listened (e.g. the node was down): act on it as on the switch's report
+    boolean answeredUnheard = cmd.answered() && call.answeredAt() == null;
+    if (answeredUnheard) events.add(new Answered(now));
     if (events.isEmpty()) return Effect().noReply();
-    return Effect().persist(events).thenNoReply();
+    return Effect()
+        .persist(events)
+        .thenRun(s -> {
+          if (answeredUnheard) answered(((Active) s).call());
+        })
+        .thenNoReply();
+  }
+
+  /** A live answer: its campaign (or, for an agent's own leg, its agent) hears of it; a customer no agent takes is abandoned. */
+  private void answered(CallInfo call) {
+    if (awaitsAgent(call)) timers.startSingleTimer(new AbandonIfUnconnected(), ABANDON_AFTER);
+    listener.answered(call);
   }
 
   private ReplyEffect<Event, State> retryChannelCheck(Active state, ChannelCheckFailed cmd) {

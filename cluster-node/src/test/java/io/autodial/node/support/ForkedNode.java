@@ -43,7 +43,81 @@ public final class ForkedNode implements AutoCloseable {
       int httpPort,
       int clusterPort,
       String adminPassword,
-      String tokenSecret) {}
+      String tokenSecret,
+      String classpath) {}
+
+  /**
+   * The test's classpath with its directories (target/classes, target/test-classes) and this
+   * project's own jars copied under {@code into}: every node started with it runs the same code,
+   * however the shared build tree and local repository change while the test runs (a concurrent
+   * compile or install can leave a class missing or truncated for a moment, and a class that fails
+   * to load is fatal to the actor system, which then exits the JVM). Copies again until the
+   * sources held still during a copy.
+   */
+  public static String frozenClasspath(Path into) {
+    // surefire may put the test classpath in a manifest-only jar; its own property has it spelled out
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    try {
+      for (int attempt = 1; ; attempt++) {
+        List<String> entries = new ArrayList<>();
+        Map<Path, String> fingerprints = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+          if (entry.isBlank()) continue;
+          Path source = Path.of(entry);
+          boolean ours = Files.isDirectory(source) || entry.replace('\\', '/').contains("/io/autodial/");
+          if (!ours || !Files.exists(source)) {
+            entries.add(entry);
+            continue;
+          }
+          Path target = into.resolve("cp-" + i++ + (Files.isDirectory(source) ? "" : "-" + source.getFileName())).toAbsolutePath();
+          fingerprints.put(source, fingerprint(source));
+          copy(source, target);
+          entries.add(target.toString());
+        }
+        boolean still = true;
+        for (var f : fingerprints.entrySet()) still &= f.getValue().equals(fingerprint(f.getKey()));
+        if (still || attempt == 5) return String.join(java.io.File.pathSeparator, entries);
+        sleep(2000); // a build is writing: let it finish
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not copy the classpath to " + into, e);
+    }
+  }
+
+  /** Deletes what {@link #frozenClasspath} copied. */
+  public static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (var old = Files.walk(dir)) {
+      for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // best effort: it is under target/
+    }
+  }
+
+  /** Every file's path, size and modification time. */
+  private static String fingerprint(Path source) throws IOException {
+    StringBuilder f = new StringBuilder();
+    try (var files = Files.walk(source)) {
+      for (Path p : files.sorted().toList())
+        if (Files.isRegularFile(p)) f.append(p).append(':').append(Files.size(p)).append(':').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+    }
+    return f.toString();
+  }
+
+  private static void copy(Path source, Path target) throws IOException {
+    deleteTree(target);
+    try (var files = Files.walk(source)) {
+      for (Path p : files.toList()) {
+        Path to = Files.isDirectory(source) ? target.resolve(source.relativize(p).toString()) : target;
+        if (Files.isDirectory(p)) Files.createDirectories(to);
+        else {
+          Files.createDirectories(to.getParent());
+          Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
 
   private final Process process;
   private final Path log;
@@ -58,9 +132,7 @@ public final class ForkedNode implements AutoCloseable {
   /** Starts the node and returns once {@code /health} answers 200, or fails with its log's tail. */
   public static ForkedNode start(Settings s, Path log, Duration readyWithin) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // surefire may put the test classpath in a manifest-only jar; its own property has it spelled out
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", classpath, "io.autodial.node.Main", "--no-demo"));
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", s.classpath(), "io.autodial.node.Main", "--no-demo"));
     ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("AUTODIAL_") || k.startsWith("DATABASE_") || k.startsWith("ESL_"));
@@ -84,7 +156,7 @@ public final class ForkedNode implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     Process process;
     try {
       process = pb.start();
