@@ -44,6 +44,8 @@ public final class AgentEntity
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Agent");
   public static final List<String> TAGS = List.of("agent-0", "agent-1");
   static final Duration LEG_RETRY = Duration.ofSeconds(2);
+  /** Far beyond the milliseconds a reserve-then-bridge takes. */
+  static final Duration RESERVATION_TIMEOUT = Duration.ofSeconds(10);
 
   // ---- protocol ----
 
@@ -79,6 +81,9 @@ public final class AgentEntity
   public record CustomerCallEnded(String callUuid, String cause) implements Command {}
 
   record EnsureLeg() implements Command {}
+
+  /** A reservation the call never confirmed (its node died before the bridge) is given up. */
+  record ReservationExpired(String callUuid) implements Command {}
 
   public record Ack(boolean ok, String message) implements CborSerializable {}
 
@@ -189,6 +194,7 @@ public final class AgentEntity
             RecoveryCompleted.instance(),
             state -> {
               if (state instanceof ReadyState || state instanceof PausedState) timers.startSingleTimer(new EnsureLeg(), Duration.ZERO);
+              if (state instanceof ReservedState r) timers.startSingleTimer(new ReservationExpired(r.call().callUuid()), RESERVATION_TIMEOUT);
               announce(state);
             })
         .build();
@@ -220,6 +226,7 @@ public final class AgentEntity
     b.forStateType(ReservedState.class)
         .onCommand(AssignCampaign.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "agent " + agentId + " is on a call")))
         .onCommand(ReleaseReservation.class, this::release)
+        .onCommand(ReservationExpired.class, (state, cmd) -> release(state, new ReleaseReservation(cmd.callUuid())))
         .onCommand(CustomerConnected.class, this::connected)
         .onCommand(CustomerCallEnded.class, this::reservedCallEnded)
         .onCommand(Client.class, (state, cmd) -> client(state, cmd));
@@ -346,7 +353,10 @@ public final class AgentEntity
       return Effect().reply(cmd.replyTo(), new Refused(agentId, "works campaign " + desk.campaignId()));
     return Effect()
         .persist(new CallReserved(cmd.call(), Instant.now()))
-        .thenRun(s -> push(new AgentServerMessage.CallOffered(cmd.call())))
+        .thenRun(s -> {
+          push(new AgentServerMessage.CallOffered(cmd.call()));
+          timers.startSingleTimer(new ReservationExpired(cmd.call().callUuid()), RESERVATION_TIMEOUT);
+        })
         .thenReply(cmd.replyTo(), s -> new Reserved(agentId, desk.legUuid(), desk.legSwitchId()));
   }
 

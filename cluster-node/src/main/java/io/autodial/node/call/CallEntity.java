@@ -252,7 +252,7 @@ public final class CallEntity
             state -> {
               if (state instanceof Active active) {
                 checkChannel(active.call(), 1);
-                if (awaitsAgent(active.call())) timers.startSingleTimer(new AbandonIfUnconnected(), ABANDON_AFTER);
+                if (awaitsAgent(active.call())) startAbandonTimer(active.call());
               } else if (state instanceof Ended) {
                 passivate();
               }
@@ -451,8 +451,17 @@ public final class CallEntity
 
   /** A live answer: its campaign (or, for an agent's own leg, its agent) hears of it; a customer no agent takes is abandoned. */
   private void answered(CallInfo call) {
-    if (awaitsAgent(call)) timers.startSingleTimer(new AbandonIfUnconnected(), ABANDON_AFTER);
+    if (awaitsAgent(call)) startAbandonTimer(call);
     listener.answered(call);
+  }
+
+  /**
+   * The 2 seconds run from the switch's answer, not from when this entity heard of it: time lost
+   * in transit counts against the customer's wait.
+   */
+  private void startAbandonTimer(CallInfo call) {
+    Duration left = ABANDON_AFTER.minus(Duration.between(call.answeredAt(), Instant.now()));
+    timers.startSingleTimer(new AbandonIfUnconnected(), left.isNegative() ? Duration.ZERO : left);
   }
 
   private ReplyEffect<Event, State> retryChannelCheck(Active state, ChannelCheckFailed cmd) {

@@ -146,6 +146,15 @@ class AgentEntityTest {
   }
 
   @Test
+  void aReservationThatIsNeverConnectedExpires() {
+    readyWithLeg();
+    kit.<AgentEntity.ReserveReply>runCommand(r -> new AgentEntity.Reserve(call("call-1"), r));
+    // what the timer delivers when the call's node died before the bridge
+    kit.runCommand(new AgentEntity.ReservationExpired("call-1"));
+    assertThat(kit.getState()).isInstanceOf(AgentEntity.ReadyState.class);
+  }
+
+  @Test
   void aCallThatEndsBeforeTheBridgeFreesTheAgent() {
     readyWithLeg();
     kit.<AgentEntity.ReserveReply>runCommand(r -> new AgentEntity.Reserve(call("call-1"), r));
