@@ -11,8 +11,10 @@ import java.util.List;
  * @param levels concurrent-channel targets, run in this order
  * @param sessionsPerSecond the simulator's sessions-per-second limit and the ESL layer's cap for it
  * @param ringMillis how long every simulated call rings before it answers
- * @param warmupCalls calls dialed, answered and hung up before the first level (not reported as a level)
+ * @param warmupCalls calls dialed, answered and hung up before the first level (not a level); -1
+ *     ({@code -Dwarmup=shards}, the default): one call in each shard
  * @param resultsDir where the .md and .json go
+ * @param experiment empty, or a diagnostic variation of the node's configuration (see EslCallBenchmark)
  */
 record BenchmarkOptions(
     List<Integer> levels,
@@ -20,7 +22,8 @@ record BenchmarkOptions(
     long ringMillis,
     int warmupCalls,
     Path resultsDir,
-    String resultsName) {
+    String resultsName,
+    String experiment) {
 
   static BenchmarkOptions fromSystemProperties() {
     List<Integer> levels =
@@ -37,9 +40,17 @@ record BenchmarkOptions(
         levels,
         sps,
         Long.getLong("ringMs", 1000L),
-        Integer.getInteger("warmup", 200),
+        warmup(System.getProperty("warmup", "shards")),
         Path.of(System.getProperty("results.dir", "results")),
-        System.getProperty("results.name", "esl-call-latency"));
+        System.getProperty("results.name", "esl-call-latency"),
+        System.getProperty("experiment", "").trim());
+  }
+
+  private static int warmup(String value) {
+    if (value.trim().equalsIgnoreCase("shards")) return -1;
+    int n = Integer.parseInt(value.trim());
+    if (n < 0) throw new IllegalArgumentException("warmup must be 'shards' or a count >= 0");
+    return n;
   }
 
   int maxLevel() {
@@ -50,11 +61,13 @@ record BenchmarkOptions(
   String mavenCommand() {
     String channels = String.join(",", levels.stream().map(String::valueOf).toList());
     StringBuilder sb =
-        new StringBuilder("mvn -o -q install -DskipTests && mvn -o -q -pl load-tests exec:exec");
+        new StringBuilder("mvn -o -q -pl load-tests -am -Dmaven.test.skip=true -Pbenchmark verify");
     if (!channels.equals("100,1000,5000")) sb.append(" -Dchannels=").append(channels);
     if (sessionsPerSecond != 1000) sb.append(" -Dsps=").append(sessionsPerSecond);
     if (ringMillis != 1000) sb.append(" -DringMs=").append(ringMillis);
-    if (warmupCalls != 200) sb.append(" -Dwarmup=").append(warmupCalls);
+    if (warmupCalls >= 0) sb.append(" -Dwarmup=").append(warmupCalls);
+    if (!resultsName.equals("esl-call-latency")) sb.append(" -Dresults.name=").append(resultsName);
+    if (!experiment.isEmpty()) sb.append(" -Dexperiment=").append(experiment);
     return sb.toString();
   }
 }

@@ -30,6 +30,15 @@ final class ResourceWindow {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Function<String, String> threadGroupOf;
   private final Optional<ProcessHandle> postmaster;
+  private final String jdbcUrl;
+  private final Map<Long, String> backendRoles = new java.util.concurrent.ConcurrentHashMap<>();
+  private Map<Long, Long> startBackendCpu = Map.of();
+  private Thread backendSampler;
+  private volatile boolean samplerStop;
+  private final Map<String, Integer> activeStatements = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile int activitySamples;
+  /** The first full text seen of each kind of statement, over the whole run. */
+  static final Map<String, String> STATEMENT_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private long startNanos;
   private long startJvmCpu;
@@ -39,9 +48,10 @@ final class ResourceWindow {
   private long startGcMillis;
   private Map<Long, long[]> startThreadCpu;
 
-  ResourceWindow(Function<String, String> threadGroupOf, Optional<ProcessHandle> postmaster) {
+  ResourceWindow(Function<String, String> threadGroupOf, Optional<ProcessHandle> postmaster, String jdbcUrl) {
     this.threadGroupOf = threadGroupOf;
     this.postmaster = postmaster;
+    this.jdbcUrl = jdbcUrl;
     if (threads.isThreadCpuTimeSupported()) threads.setThreadCpuTimeEnabled(true);
   }
 
@@ -51,6 +61,10 @@ final class ResourceWindow {
     startGcMillis = gcMillis();
     startMachine = machineTicks();
     startPgCpu = postgresCpuNanos();
+    startBackendCpu = backendCpu();
+    activeStatements.clear();
+    activitySamples = 0;
+    startBackendSampler();
     startJvmCpu = os.getProcessCpuTime();
     startNanos = System.nanoTime();
   }
@@ -59,6 +73,18 @@ final class ResourceWindow {
     long wall = System.nanoTime() - startNanos;
     long jvm = os.getProcessCpuTime() - startJvmCpu;
     long pg = postgresCpuNanos() - startPgCpu;
+    Map<Long, Long> endBackendCpu = backendCpu();
+    stopBackendSampler();
+    Map<String, Long> pgByRole = new HashMap<>();
+    Map<String, Integer> pgProcesses = new HashMap<>();
+    endBackendCpu.forEach((pid, cpu) -> {
+      String role = backendRoles.getOrDefault(pid, "other PostgreSQL processes (postmaster, unclassified)");
+      pgByRole.merge(role, cpu - startBackendCpu.getOrDefault(pid, 0L), Long::sum);
+      pgProcesses.merge(role, 1, Integer::sum);
+    });
+    List<ThreadGroupCpu> pgRoles = new ArrayList<>();
+    pgByRole.forEach((r, nanos) -> pgRoles.add(new ThreadGroupCpu(r, pgProcesses.get(r), nanos / 1e6, nanos / (double) wall)));
+    pgRoles.sort((a, b) -> Double.compare(b.cpuMillis(), a.cpuMillis()));
     long[] machine = machineTicks();
     double machineBusy = Double.NaN;
     if (startMachine != null && machine != null) {
@@ -90,7 +116,116 @@ final class ResourceWindow {
         machineBusy,
         gcCount() - startGcCount,
         gcMillis() - startGcMillis,
-        groups.subList(0, Math.min(12, groups.size())));
+        groups.subList(0, Math.min(12, groups.size())),
+        pgRoles,
+        activeStatementProfile());
+  }
+
+  private List<ActiveStatement> activeStatementProfile() {
+    int n = Math.max(1, activitySamples);
+    List<ActiveStatement> list = new ArrayList<>();
+    activeStatements.forEach((k, v) -> list.add(new ActiveStatement(k, v, v / (double) n)));
+    list.sort((a, b) -> Integer.compare(b.samples(), a.samples()));
+    return list.subList(0, Math.min(10, list.size()));
+  }
+
+  /** {@code averageActive}: samples / sampling rounds, i.e. how many backends ran it on average. */
+  record ActiveStatement(String statement, int samples, double averageActive) {}
+
+  /**
+   * What each PostgreSQL backend serves, from what pg_stat_activity shows it running (sampled
+   * every 250 ms on a connection of its own): the journal's pool runs only event_journal /
+   * event_tag / snapshot statements; the read-model pool runs the projections' handlers and
+   * offset store.
+   */
+  private void startBackendSampler() {
+    if (jdbcUrl == null) return;
+    backendRoles.clear();
+    samplerStop = false;
+    backendSampler = new Thread(() -> {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        long self;
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT pg_backend_pid()")) {
+          rs.next();
+          self = rs.getLong(1);
+        }
+        backendRoles.put(self, "benchmark's own monitoring connections");
+        while (!samplerStop) {
+          try (var st = c.createStatement();
+              var rs = st.executeQuery("SELECT pid, backend_type, coalesce(query, ''), coalesce(state, ''),"
+                  + " coalesce(wait_event_type, ''), coalesce(wait_event, '') FROM pg_stat_activity"
+                  + " WHERE pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+              classify(rs.getLong(1), rs.getString(2), rs.getString(3));
+              if (rs.getString(4).equals("active") && "client backend".equals(rs.getString(2))) {
+                String wait = rs.getString(5).isEmpty() ? "on CPU" : rs.getString(5) + ":" + rs.getString(6);
+                String kind = statementKind(rs.getString(3));
+                activeStatements.merge(kind + " [" + wait + "]", 1, Integer::sum);
+                STATEMENT_TEXTS.putIfAbsent(kind, rs.getString(3));
+              }
+            }
+          }
+          activitySamples++;
+          Thread.sleep(100);
+        }
+      } catch (Exception e) {
+        // classification is best effort
+      }
+    }, "bench-pg-sampler");
+    backendSampler.setDaemon(true);
+    backendSampler.start();
+  }
+
+  /** A statement reduced to what it does, for the active-statement profile. */
+  static String statementKind(String query) {
+    String q = query.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").trim();
+    if (q.startsWith("insert into \"event_journal\"") || q.startsWith("insert into event_journal")) return "INSERT event_journal";
+    if (q.startsWith("insert into \"event_tag\"") || q.startsWith("insert into event_tag")) return "INSERT event_tag";
+    if (q.contains("event_tag") && q.startsWith("select")) return "SELECT events by tag (projections' read journal)";
+    if (q.contains("max(") && q.contains("event_journal")) return "SELECT highest sequence nr (recovery)";
+    if (q.startsWith("select") && q.contains("\"ordering\"") && q.contains("event_journal") && !q.contains("persistence_id"))
+      return "SELECT orderings (read journal sequence)";
+    if (q.startsWith("select") && q.contains("event_journal")) return "SELECT event_journal by persistence id (replay)";
+    if (q.contains("snapshot")) return "snapshot store";
+    if (q.contains("pekko_projection_offset_store")) return "projection offset store";
+    if (q.contains("call_log")) return "call_log handler";
+    if (q.startsWith("commit") || q.startsWith("begin") || q.startsWith("rollback")) return q.split(" ")[0].toUpperCase(java.util.Locale.ROOT);
+    return q.length() > 60 ? q.substring(0, 60) + "..." : q;
+  }
+
+  private void classify(long pid, String backendType, String query) {
+    String q = query.toLowerCase(java.util.Locale.ROOT);
+    String current = backendRoles.get(pid);
+    if (backendType != null && !backendType.equals("client backend")) {
+      backendRoles.putIfAbsent(pid, "PostgreSQL background: " + backendType);
+    } else if (q.contains("pg_stat_activity") || q.contains("pg_backend_pid") || q.contains("count(")) {
+      backendRoles.putIfAbsent(pid, "benchmark's own monitoring connections");
+    } else if (q.contains("call_log") || q.contains("pekko_projection") || q.contains("campaign") || q.contains("agent")
+        || q.contains("lead") || q.contains("users")) {
+      if (current == null || !current.startsWith("benchmark"))
+        backendRoles.put(pid, "read-model pool: projection handlers + offsets");
+    } else if (q.contains("event_journal") || q.contains("event_tag") || q.contains("snapshot")) {
+      if (current == null) backendRoles.put(pid, "journal pool (slick): journal writes, replays, events-by-tag queries");
+    }
+  }
+
+  private void stopBackendSampler() {
+    samplerStop = true;
+    if (backendSampler != null) {
+      try {
+        backendSampler.join(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private Map<Long, Long> backendCpu() {
+    Map<Long, Long> cpu = new HashMap<>();
+    if (postmaster.isEmpty()) return cpu;
+    cpu.put(postmaster.get().pid(), cpuOf(postmaster.get()));
+    for (ProcessHandle child : postmaster.get().descendants().toList()) cpu.put(child.pid(), cpuOf(child));
+    return cpu;
   }
 
   record ThreadGroupCpu(String group, int threads, double cpuMillis, double cores) {}
@@ -105,7 +240,9 @@ final class ResourceWindow {
       double machineBusyPercent,
       long gcCount,
       long gcMillis,
-      List<ThreadGroupCpu> topThreadGroups) {}
+      List<ThreadGroupCpu> topThreadGroups,
+      List<ThreadGroupCpu> postgresByRole,
+      List<ActiveStatement> postgresActiveStatements) {}
 
   /** Thread name without its running number: {@code esl-command-17} becomes {@code esl-command}. */
   static String stripNumbers(String name) {
@@ -163,7 +300,7 @@ final class ResourceWindow {
   }
 
   /** {total, idle+iowait} jiffies of the whole machine, or null off Linux. */
-  private static long[] machineTicks() {
+  static long[] machineTicks() {
     try {
       String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
       String[] f = first.trim().split("\\s+");
