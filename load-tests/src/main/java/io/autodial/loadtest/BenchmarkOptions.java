@@ -14,6 +14,8 @@ import java.util.List;
  * @param warmupCalls calls dialed, answered and hung up before the first level (not a level); -1
  *     ({@code -Dwarmup=shards}, the default): one call in each shard
  * @param resultsDir where the .md and .json go
+ * @param burst {@code -Ddial=burst}: all N Dial commands of a level at once; by default
+ *     ({@code paced}) one every 1/sessionsPerSecond seconds
  * @param experiment empty, or a diagnostic variation of the node's configuration (see EslCallBenchmark)
  */
 record BenchmarkOptions(
@@ -23,7 +25,8 @@ record BenchmarkOptions(
     int warmupCalls,
     Path resultsDir,
     String resultsName,
-    String experiment) {
+    String experiment,
+    boolean burst) {
 
   static BenchmarkOptions fromSystemProperties() {
     List<Integer> levels =
@@ -43,7 +46,16 @@ record BenchmarkOptions(
         warmup(System.getProperty("warmup", "shards")),
         Path.of(System.getProperty("results.dir", "results")),
         System.getProperty("results.name", "esl-call-latency"),
-        System.getProperty("experiment", "").trim());
+        System.getProperty("experiment", "").trim(),
+        dialMode(System.getProperty("dial", "paced")));
+  }
+
+  private static boolean dialMode(String value) {
+    return switch (value.trim()) {
+      case "paced", "" -> false;
+      case "burst" -> true;
+      default -> throw new IllegalArgumentException("dial must be 'paced' or 'burst'");
+    };
   }
 
   private static int warmup(String value) {
@@ -68,6 +80,7 @@ record BenchmarkOptions(
     if (warmupCalls >= 0) sb.append(" -Dwarmup=").append(warmupCalls);
     if (!resultsName.equals("esl-call-latency")) sb.append(" -Dresults.name=").append(resultsName);
     if (!experiment.isEmpty()) sb.append(" -Dexperiment=").append(experiment);
+    if (burst) sb.append(" -Ddial=burst");
     return sb.toString();
   }
 }

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -231,7 +232,11 @@ public final class EslCallBenchmark {
     Probes.Loop eslProbe = Probes.esl(node.callControl(), SWITCH_ID).start();
     long t0 = System.nanoTime();
     long t0EpochMillis = System.currentTimeMillis();
+    long intervalNanos = options.burst() ? 0 : 1_000_000_000L / options.sessionsPerSecond();
     for (int i = 0; i < n; i++) {
+      // paced (the default): Dial i is offered at t0 + i / sps, the rate the ESL layer's cap allows
+      long due = t0 + i * intervalNanos;
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) LockSupport.parkNanos(wait);
       String uuid = uuids.get(i);
       CallEntity.DialSpec callSpec =
           CallEntity.DialSpec.customer(String.format("+1555%07d", i), "+15550000000", Duration.ofSeconds(30))

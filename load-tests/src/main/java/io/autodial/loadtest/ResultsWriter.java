@@ -71,9 +71,10 @@ final class ResultsWriter {
         .append("everything else as in cluster-node's `application.conf`: journal in PostgreSQL (one shared 8-connection pool for ")
         .append("writes and the read journal), remember-entities, and the exactly-once JDBC projections (call_log on 4 call tags, ")
         .append("agent states on 2, campaigns on 1), whose read journal polls events by tag every 100 ms.\n");
-    b.append("- Per level N: `CallMetrics.ANSWER_TO_ENTITY` is reset; all N `CallEntity.Dial` commands are sent at once ")
-        .append("(`ClusterSharding.entityRefFor(...).ask`), each a customer leg with a 30 s ring timeout; the ESL layer paces the ")
-        .append("`bgapi originate`s at its cap. The level waits until the recorder holds N samples (deadline 3 x the ideal time + 60 s, ")
+    b.append("- Per level N: `CallMetrics.ANSWER_TO_ENTITY` is reset; N `CallEntity.Dial` commands (`ClusterSharding.entityRefFor(...).ask`), ")
+        .append("each a customer leg with a 30 s ring timeout, are ")
+        .append(o.burst() ? "**sent all at once** (`-Ddial=burst`)" : "offered at the cap's rate, one every " + (1000.0 / o.sessionsPerSecond()) + " ms")
+        .append("; the ESL layer paces the `bgapi originate`s at its cap. The level waits until the recorder holds N samples (deadline 3 x the ideal time + 60 s, ")
         .append("or 20 s without progress). Then the far end hangs up every call (`FreeSwitchSimulator.hangup`, the same BYE ")
         .append("script as `sim_hangup_by=customer`), and the next level starts only when the simulator has no channel, every call's ")
         .append("HungUp is in the journal and every call_log row is ended.\n");
@@ -257,7 +258,8 @@ final class ResultsWriter {
     j.field("ringMs", o.ringMillis());
     j.field("originateVariables", "sim_outcome=answer,sim_ring_ms=" + o.ringMillis() + ",sim_hangup_by=none");
     j.field("callEnd", "far-end hangup (FreeSwitchSimulator.hangup NORMAL_CLEARING) after all answered");
-    j.field("dialing", "all N Dial asks sent at once; the ESL layer paces originates at sessionsPerSecond");
+    j.field("dialing", o.burst() ? "burst: all N Dial asks sent at once; the ESL layer paces originates at sessionsPerSecond"
+        : "paced: Dial i sent at t0 + i/sessionsPerSecond; the ESL layer paces originates at sessionsPerSecond");
     j.field("originatesPerSecondDefinition", "switch-accepted originates / (t(simulator accepted N-th originate) - t(first Dial sent))");
     j.field("latencyDefinition", "CallMetrics.ANSWER_TO_ENTITY: CHANNEL_ANSWER Event-Date-Timestamp -> typed Answered handled by the Call entity");
     j.close();
