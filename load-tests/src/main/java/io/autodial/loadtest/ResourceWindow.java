@@ -107,6 +107,11 @@ final class ResourceWindow {
     byGroup.forEach(
         (g, nanos) -> groups.add(new ThreadGroupCpu(g, threadsInGroup.get(g), nanos / 1e6, nanos / (double) wall)));
     groups.sort((a, b) -> Double.compare(b.cpuMillis(), a.cpuMillis()));
+    // JIT compiler, GC and VM threads are not Java threads: what the process used beyond all Java threads
+    long javaThreads = byGroup.values().stream().mapToLong(Long::longValue).sum();
+    long hidden = Math.max(0, jvm - javaThreads);
+    List<ThreadGroupCpu> top = new ArrayList<>(groups.subList(0, Math.min(12, groups.size())));
+    top.add(new ThreadGroupCpu("(not a Java thread: JIT compiler, GC, VM threads)", 0, hidden / 1e6, hidden / (double) wall));
     return new Usage(
         wall / 1e6,
         jvm / 1e6,
@@ -116,7 +121,7 @@ final class ResourceWindow {
         machineBusy,
         gcCount() - startGcCount,
         gcMillis() - startGcMillis,
-        groups.subList(0, Math.min(12, groups.size())),
+        top,
         pgRoles,
         activeStatementProfile());
   }

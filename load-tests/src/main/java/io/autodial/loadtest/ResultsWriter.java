@@ -118,8 +118,11 @@ final class ResultsWriter {
     b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (LevelResult r : levels) {
       ResourceWindow.Usage u = r.usage();
-      b.append(String.format(Locale.ROOT, "| %,d | %,d | %,.0f | %,d | %.1f | %.1f | %.1f | %.2f cores (%.0f %%) | %.2f cores | %.0f %% | %.0f / %.0f |\n",
-          r.calls(), r.peakChannels(), r.originatesPerSecond(), r.answered(), r.p50Ms(), r.p99Ms(), r.maxMs(),
+      b.append(String.format(Locale.ROOT, "| %,d | %,d | %,.0f | %s | %.1f | %.1f | %.1f | %.2f cores (%.0f %%) | %.2f cores | %.0f %% | %.0f / %.0f |\n",
+          r.calls(), r.peakChannels(), r.originatesPerSecond(),
+          r.answered() >= r.calls() ? String.format(Locale.ROOT, "%,d", r.answered())
+              : String.format(Locale.ROOT, "**%,d of %,d**", r.answered(), r.calls()),
+          r.p50Ms(), r.p99Ms(), r.maxMs(),
           u.jvmCores(), 100 * u.jvmCores() / info.cores(), u.postgresCores(), u.machineBusyPercent(),
           r.heapPeakMb(), r.heapAfterGcMb()));
     }
@@ -197,13 +200,15 @@ final class ResultsWriter {
     b.append('\n');
 
     b.append("### Where the JVM's CPU went (t0 .. all answered), busiest thread groups\n\n");
-    b.append("A thread group at ~1.00 cores per thread is saturated. CPU of threads that ended inside the window is missing here.\n\n");
+    b.append("A thread group at ~1.00 cores per thread is saturated. CPU of threads that ended inside the window is missing here; ")
+        .append("the last row is the process CPU not spent in any Java thread.\n\n");
     for (LevelResult r : levels) {
       b.append("**N = ").append(String.format(Locale.ROOT, "%,d", r.calls())).append("** (window ")
           .append(String.format(Locale.ROOT, "%,.0f", r.usage().wallMillis())).append(" ms)\n\n");
       b.append("| thread group | threads | CPU (ms) | cores |\n|---|---:|---:|---:|\n");
       for (ResourceWindow.ThreadGroupCpu g : r.usage().topThreadGroups()) {
-        b.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f |\n", g.group(), g.threads(), g.cpuMillis(), g.cores()));
+        b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f |\n", g.group(), g.threads() == 0 ? "" : Integer.toString(g.threads()),
+            g.cpuMillis(), g.cores()));
       }
       b.append('\n');
     }
