@@ -20,6 +20,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // on two cores the common pool has one thread, and CompletableFuture then starts a new thread
+    // for every async callback (Pekko's asks complete through it); set before anything uses it
+    if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null)
+      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "4");
     Config config = ConfigFactory.load();
     boolean demo = config.getBoolean("autodial.demo.enabled");
     int robots = config.getInt("autodial.demo.robots");
