@@ -282,7 +282,8 @@ public final class CallEntity
         .onCommand(RecordDisposition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " has not ended yet")))
         .onCommand(AbandonIfUnconnected.class, this::abandonIfUnconnected)
         .onCommand(SwitchEventReceived.class, (state, cmd) -> onSwitchEvent(state.call(), cmd.event()))
-        .onCommand(OriginateSent.class, (state, cmd) -> Effect().persist(new Dialed(cmd.switchId(), cmd.jobUuid(), Instant.now())).thenNoReply())
+        .onCommand(OriginateSent.class, (state, cmd) ->
+            state.call().switchId() != null ? Effect().noReply() : Effect().persist(new Dialed(cmd.switchId(), cmd.jobUuid(), Instant.now())).thenNoReply())
         .onCommand(OriginateRefused.class, (state, cmd) -> Effect().persist(new DialFailed(cmd.reason(), Instant.now())).thenRun(this::ended).thenNoReply())
         .onCommand(SettleFailedJob.class, (state, cmd) -> endWithoutSwitchReport(state.call(), state.call().jobFailureCause()))
         .onCommand(CheckChannel.class, (state, cmd) -> Effect().none().thenRun(s -> checkChannel(state.call(), cmd.attempt())).thenNoReply())
@@ -371,8 +372,12 @@ public final class CallEntity
     } else if (event instanceof SwitchEvent.Answered) {
       if (call.answeredAt() != null) return Effect().noReply();
       long latencyMicros = System.currentTimeMillis() * 1000 - event.atMicros();
+      // an agent's phone answers at once, often before the originate's own acceptance is back:
+      // the event names the switch, so the call knows where it is before anyone is told
+      List<Event> events =
+          call.switchId() == null ? List.of(new Dialed(event.switchId(), "", at), new Answered(at)) : List.of(new Answered(at));
       return Effect()
-          .persist(new Answered(at))
+          .persist(events)
           .thenRun(
               s -> {
                 CallMetrics.ANSWER_TO_ENTITY.recordMicros(latencyMicros);

@@ -178,7 +178,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   private Behavior<Command> offer(String callUuid, String switchId) {
     Optional<Available> agent =
         ready.values().stream()
-            .filter(a -> switchId == null || switchId.equals(a.switchId()))
+            .filter(a -> switchId == null || a.switchId() == null || switchId.equals(a.switchId()))
             .min(Comparator.comparingLong(Available::readySinceMillis));
     if (agent.isEmpty()) {
       waiting.put(callUuid, switchId);
@@ -203,8 +203,11 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
           (ack, failure) -> new CallConnectReplied(m.callUuid(), reserved.agentId(), failure == null && ack.ok()));
       return this;
     }
-    // that agent could not take it (paused meanwhile, leg down): the next one may
+    // that agent could not take it (paused meanwhile, leg down, slow to answer): the next one
+    // may; and it is asked to say again whether it is ready, so no ready agent drops out of reach
     connecting.remove(m.callUuid());
+    if (m.reply() instanceof AgentEntity.Refused refused)
+      sharding.entityRefFor(AgentEntity.ENTITY_KEY, refused.agentId()).tell(new AgentEntity.AnnounceAvailability());
     return offer(m.callUuid(), m.switchId());
   }
 

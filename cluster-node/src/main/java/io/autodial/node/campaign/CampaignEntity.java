@@ -51,6 +51,9 @@ public final class CampaignEntity
 
   public record AssignAgents(List<String> agentIds, ActorRef<Reply> replyTo) implements Command {}
 
+  /** Adds one agent to those assigned, atomically (concurrent additions are not lost). */
+  public record AddAgent(String agentId, ActorRef<Reply> replyTo) implements Command {}
+
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
   /** Stops the campaign for good and removes it; its calls, leads and logs stay. */
@@ -151,6 +154,7 @@ public final class CampaignEntity
         .onCommand(Update.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
         .onCommand(ChangeStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
         .onCommand(AssignAgents.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
+        .onCommand(AddAgent.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
         .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
         .onCommand(Delete.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()));
     b.forStateType(Existing.class)
@@ -160,6 +164,12 @@ public final class CampaignEntity
         .onCommand(ChangeStatus.class, this::changeStatus)
         .onCommand(AssignAgents.class, (state, cmd) ->
             Effect().persist(new AgentsAssigned(List.copyOf(cmd.agentIds()), Instant.now())).thenReply(cmd.replyTo(), this::reply))
+        .onCommand(AddAgent.class, (state, cmd) -> {
+          if (state.agentIds().contains(cmd.agentId())) return Effect().reply(cmd.replyTo(), reply(state));
+          List<String> agents = new java.util.ArrayList<>(state.agentIds());
+          agents.add(cmd.agentId());
+          return Effect().persist(new AgentsAssigned(List.copyOf(agents), Instant.now())).thenReply(cmd.replyTo(), this::reply);
+        })
         .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), reply(state)))
         .onCommand(Delete.class, (state, cmd) ->
             Effect()

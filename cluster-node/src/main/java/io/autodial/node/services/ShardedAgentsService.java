@@ -63,12 +63,10 @@ public final class ShardedAgentsService implements AgentsService {
       return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId).<CampaignEntity.Reply>ask(CampaignEntity.Get::new, ASK)
           .thenCompose(campaign -> {
             if (!campaign.ok()) throw new IllegalArgumentException("no campaign " + campaignId);
-            List<String> agentIds = new ArrayList<>(campaign.campaign().agentIds());
-            if (!agentIds.contains(agentId)) agentIds.add(agentId);
             return sharding.entityRefFor(AgentEntity.ENTITY_KEY, agentId).<AgentEntity.Ack>ask(r -> new AgentEntity.AssignCampaign(campaignId, r), ASK)
                 .thenCompose(ack -> {
                   if (!ack.ok()) throw new IllegalArgumentException(ack.message());
-                  return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId).<CampaignEntity.Reply>ask(r -> new CampaignEntity.AssignAgents(agentIds, r), ASK);
+                  return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId).<CampaignEntity.Reply>ask(r -> new CampaignEntity.AddAgent(agentId, r), ASK);
                 });
           })
           .thenCompose(done -> state(user.get()).thenApply(Optional::of));
