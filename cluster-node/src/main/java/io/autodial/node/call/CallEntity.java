@@ -79,6 +79,9 @@ public final class CallEntity
   /** No agent took the answered call in time. */
   record AbandonIfUnconnected() implements Command {}
 
+  /** Recovered with an agent assigned but no bridge: the node died between the two. */
+  record AbandonUnbridged() implements Command {}
+
   record OriginateSent(String switchId, String jobUuid) implements Command {}
 
   record OriginateRefused(String reason) implements Command {}
@@ -253,6 +256,7 @@ public final class CallEntity
               if (state instanceof Active active) {
                 checkChannel(active.call(), 1);
                 if (awaitsAgent(active.call())) startAbandonTimer(active.call());
+                if (assignedButUnbridged(active.call())) ctx.getSelf().tell(new AbandonUnbridged());
               } else if (state instanceof Ended) {
                 passivate();
               }
@@ -281,6 +285,7 @@ public final class CallEntity
         .onCommand(ConnectAgent.class, this::connectAgent)
         .onCommand(RecordDisposition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " has not ended yet")))
         .onCommand(AbandonIfUnconnected.class, this::abandonIfUnconnected)
+        .onCommand(AbandonUnbridged.class, this::abandonUnbridged)
         .onCommand(SwitchEventReceived.class, (state, cmd) -> onSwitchEvent(state.call(), cmd.event()))
         .onCommand(OriginateSent.class, (state, cmd) ->
             state.call().switchId() != null ? Effect().noReply() : Effect().persist(new Dialed(cmd.switchId(), cmd.jobUuid(), Instant.now())).thenNoReply())
@@ -354,6 +359,24 @@ public final class CallEntity
     return Effect()
         .persist(new Dispositioned(cmd.agentId(), cmd.code(), cmd.notes(), cmd.callbackAt(), cmd.dnc(), Instant.now()))
         .thenReply(cmd.replyTo(), s -> new Ack(true, "recorded"));
+  }
+
+  /**
+   * The bridge to the assigned agent was asked for but never reported, and far more than 2 s have
+   * passed: the customer is hung up and the call counts as abandoned.
+   */
+  private ReplyEffect<Event, State> abandonUnbridged(Active state, AbandonUnbridged cmd) {
+    CallInfo call = state.call();
+    if (!assignedButUnbridged(call)) return Effect().noReply();
+    return Effect()
+        .persist(new Abandoned(Instant.now()))
+        .thenRun(s -> callControl.hangup(call.switchId(), uuid, "NORMAL_CLEARING"))
+        .thenNoReply();
+  }
+
+  private static boolean assignedButUnbridged(CallInfo call) {
+    return call.context().forCampaign() && call.answeredAt() != null && call.agentId() != null
+        && call.bridgedTo() == null && call.hangup() == null && !call.abandoned() && call.switchId() != null;
   }
 
   /** A campaign's answered customer call that no agent has taken yet. */
