@@ -12,7 +12,6 @@ import io.autodial.node.call.CallEntity;
 import io.autodial.node.db.EmbeddedDatabase;
 import io.autodial.node.metrics.CallMetrics;
 import io.autodial.node.metrics.LatencyRecorder;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -137,7 +136,7 @@ public final class EslCallBenchmark {
 
     // Netty numbers its event-loop pools in creation order: the probes tell the simulator's
     // pools from the ESL client's, so their CPU can be reported apart.
-    int beforeSim = nextNettyPoolId();
+    int beforeSim = Host.nextNettyPoolId();
     EmbeddedDatabase database = EmbeddedDatabase.startTemporary();
     String password = "bench-" + UUID.randomUUID();
     FreeSwitchSimulator sim =
@@ -150,16 +149,16 @@ public final class EslCallBenchmark {
                 .withCallModel(
                     CallModel.always(CallOutcome.ANSWER)
                         .withRing(Duration.ofMillis(options.ringMillis()), Duration.ofMillis(options.ringMillis()))));
-    int afterSim = nextNettyPoolId();
+    int afterSim = Host.nextNettyPoolId();
     AutodialNode node = AutodialNode.start(experiment(options.experiment(), database,
         nodeConfig(database, sim, password, options.sessionsPerSecond())));
-    int afterNode = nextNettyPoolId();
+    int afterNode = Host.nextNettyPoolId();
     Function<String, String> threadGroups = name -> threadGroup(name, beforeSim, afterSim, afterNode);
 
     Connection monitor = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
     monitor.setAutoCommit(true);
-    Optional<ProcessHandle> postmaster = postmaster(monitor);
-    String postgresVersion = postgresVersion(monitor);
+    Optional<ProcessHandle> postmaster = Host.postmaster(monitor);
+    String postgresVersion = Host.postgresVersion(monitor);
 
     EslCallBenchmark bench = new EslCallBenchmark(options, database, sim, node, monitor, threadGroups, postmaster);
     List<LevelResult> levels = new ArrayList<>();
@@ -540,31 +539,6 @@ public final class EslCallBenchmark {
         .withValue(p + "db.numThreads", ConfigValueFactory.fromAnyRef(8))
         .withValue(p + "db.maxConnections", ConfigValueFactory.fromAnyRef(8))
         .withValue(p + "db.minConnections", ConfigValueFactory.fromAnyRef(1));
-  }
-
-  /** The postmaster is the parent of the backend serving this connection. */
-  private static Optional<ProcessHandle> postmaster(Connection c) {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-      rs.next();
-      return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent);
-    } catch (SQLException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String postgresVersion(Connection c) {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version")) {
-      rs.next();
-      return "PostgreSQL " + rs.getString(1) + " (embedded, zonky)";
-    } catch (SQLException e) {
-      return "n/a";
-    }
-  }
-
-  private static int nextNettyPoolId() {
-    String name = new DefaultThreadFactory("probe").newThread(() -> {}).getName(); // probe-<pool>-1
-    String[] parts = name.split("-");
-    return Integer.parseInt(parts[parts.length - 2]);
   }
 
   private static String threadGroup(String name, int beforeSim, int afterSim, int afterNode) {

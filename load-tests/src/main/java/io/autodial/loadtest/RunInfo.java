@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Where and how a run happened: the command, the machine, the JVM. */
-record RunInfo(
+public record RunInfo(
     String mavenCommand,
     String sourceRevision,
     String javaCommand,
@@ -71,7 +71,7 @@ record RunInfo(
   }
 
   /** Other JVMs on the machine (another build or test run competes for the cores), briefly. */
-  static List<String> otherJavaProcesses() {
+  public static List<String> otherJavaProcesses() {
     java.util.Set<Long> selfAndAncestors = new java.util.HashSet<>();
     for (Optional<ProcessHandle> p = Optional.of(ProcessHandle.current()); p.isPresent(); p = p.get().parent())
       selfAndAncestors.add(p.get().pid());
@@ -137,7 +137,7 @@ record RunInfo(
     }
   }
 
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (Exception e) {

@@ -1,5 +1,8 @@
 package io.autodial.loadtest.robots;
 
+import io.autodial.loadtest.Host;
+import io.autodial.loadtest.RunInfo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
@@ -14,7 +17,6 @@ import io.autodial.node.metrics.CallMetrics;
 import io.autodial.node.robot.RobotAgent;
 import io.autodial.node.robot.RobotBehaviour;
 import io.autodial.node.robot.RobotStats;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
@@ -25,7 +27,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,11 +157,11 @@ public final class RobotAgentsBenchmark {
   private int run() throws Exception {
     Instant startedAt = Instant.now();
     long runStart = System.nanoTime();
-    String loadBefore = readLoadAverage();
-    List<String> othersBefore = otherJavaProcesses();
+    String loadBefore = RunInfo.loadAverage();
+    List<String> othersBefore = RunInfo.otherJavaProcesses();
     log.info("robot agents benchmark: {}", options);
 
-    int beforeSim = nextNettyPoolId();
+    int beforeSim = Host.nextNettyPoolId();
     long t = System.nanoTime();
     EmbeddedDatabase database = EmbeddedDatabase.startTemporary();
     setupSeconds.put("embedded PostgreSQL start", secondsSince(t));
@@ -174,17 +175,17 @@ public final class RobotAgentsBenchmark {
                 .withSessionsPerSecond(options.sessionsPerSecond())
                 .withMaxSessions(Math.max(4000, options.maxConcurrentCalls() + options.robots() + 1000))
                 .withCallModel(callModel()));
-    int afterSim = nextNettyPoolId();
+    int afterSim = Host.nextNettyPoolId();
     t = System.nanoTime();
     AutodialNode node = AutodialNode.start(nodeConfig(database, sim, eslPassword));
     setupSeconds.put("node start", secondsSince(t));
-    int afterNode = nextNettyPoolId();
+    int afterNode = Host.nextNettyPoolId();
     Function<String, String> groups = name -> threadGroup(name, beforeSim, afterSim, afterNode);
 
     Connection monitor = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
     monitor.setAutoCommit(true);
-    Optional<ProcessHandle> postmaster = postmaster(monitor);
-    String postgresVersion = postgresVersion(monitor);
+    Optional<ProcessHandle> postmaster = Host.postmaster(monitor);
+    String postgresVersion = Host.postgresVersion(monitor);
     AdminApi admin = new AdminApi(node.httpAddress()).login(AutodialNode.ADMIN, ADMIN_PASSWORD);
     int exit = 0;
     try {
@@ -201,8 +202,8 @@ public final class RobotAgentsBenchmark {
       stopRobots();
       setupSeconds.put("stopping the robots", secondsSince(stopT));
       Instant finishedAt = Instant.now();
-      report.put("run", runInfo(startedAt, finishedAt, secondsSince(runStart), loadBefore, readLoadAverage(), othersBefore,
-          otherJavaProcesses(), postgresVersion));
+      report.put("run", runInfo(startedAt, finishedAt, secondsSince(runStart), loadBefore, RunInfo.loadAverage(), othersBefore,
+          RunInfo.otherJavaProcesses(), postgresVersion));
       report.put("setupSeconds", roundAll(setupSeconds));
       report.put("timeline", timeline);
       report.put("notes", notes);
@@ -592,12 +593,6 @@ public final class RobotAgentsBenchmark {
 
   // ---- thread groups ----------------------------------------------------------------------------
 
-  private static int nextNettyPoolId() {
-    String name = new DefaultThreadFactory("probe").newThread(() -> {}).getName(); // probe-<pool>-1
-    String[] parts = name.split("-");
-    return Integer.parseInt(parts[parts.length - 2]);
-  }
-
   static String threadGroup(String name, int beforeSim, int afterSim, int afterNode) {
     Matcher m = NETTY_THREAD.matcher(name);
     if (m.matches()) {
@@ -695,45 +690,6 @@ public final class RobotAgentsBenchmark {
   private static long memoryMb() {
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     return os.getTotalMemorySize() >> 20;
-  }
-
-  static String readLoadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (Exception e) {
-      return "unknown";
-    }
-  }
-
-  static List<String> otherJavaProcesses() {
-    long self = ProcessHandle.current().pid();
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.pid() != self)
-        .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-        .map(p -> p.pid() + ": " + p.info().arguments().map(a -> {
-              List<String> args = Arrays.asList(a);
-              String main = args.stream().filter(x -> !x.startsWith("-") && (x.contains(".") || x.contains("/"))).reduce((x, y) -> y).orElse("");
-              return main.length() > 120 ? main.substring(0, 120) : main;
-            }).orElse("?"))
-        .toList();
-  }
-
-  private static Optional<ProcessHandle> postmaster(Connection c) {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-      rs.next();
-      return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent);
-    } catch (Exception e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String postgresVersion(Connection c) {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version")) {
-      rs.next();
-      return "PostgreSQL " + rs.getString(1) + " (embedded, zonky)";
-    } catch (Exception e) {
-      return "PostgreSQL (version unknown)";
-    }
   }
 
   private static Map<String, Object> roundAll(Map<String, Double> m) {
