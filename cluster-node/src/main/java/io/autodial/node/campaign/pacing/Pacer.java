@@ -1,0 +1,318 @@
+package io.autodial.node.campaign.pacing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Decides how many calls a campaign places now. No I/O and no clock of its own: it is told what
+ * happens on the floor, with the time it happened, and asked {@link #callsToPlace(long)} after
+ * each such event; the Campaign's dialer and the virtual-time simulator in {@code load-tests} use
+ * it the same way.
+ *
+ * <p>Predictive pacing looks at the next seconds as a race between live answers and agents coming
+ * free. For every moment {@code s} ahead at which a new call could be answered live it estimates
+ * the agents free by {@code s + patience} (idle now, plus for each busy agent the chance its talk
+ * and wrap-up end by then, from the fitted talk and wrap-up time given how long it has gone on)
+ * and the live answers due before {@code s} (waiting now, plus for each ringing call the chance it
+ * is answered live by then, given how long it has rung). The difference is treated as normal
+ * (a sum of many independent yes/no chances). Calls are added while the chance that the newest
+ * one, if answered live, finds no agent stays under a threshold; that threshold is steered by the
+ * abandonment actually measured, towards the target rate. It dials progressively (one call per
+ * idle agent) until it has seen enough calls to estimate, and whenever one more abandoned call
+ * could take the last hour over the hard cap.
+ */
+public final class Pacer {
+  /** Before these many outcomes the estimates are too thin to trust; dial progressively. */
+  static final int MIN_RESOLVED = 40, MIN_LIVE = 10, MIN_TALKS = 8, MIN_WRAPS = 4;
+  static final long HALF_LIFE_MS = Long.getLong("pacing.halfLife", 10 * 60_000);
+  static final long CAP_WINDOW_MS = 3600_000;
+  /** How hard the measured abandonment steers the risk threshold (a step in log space per live answer). */
+  static final double GAIN = Double.parseDouble(System.getProperty("pacing.gain", "0.1"));
+  static final boolean SUFFIX_MAX = Boolean.parseBoolean(System.getProperty("pacing.suffixMax", "true"));
+  static final long DIAL_RATE_TIME_CONSTANT_MS = Long.getLong("pacing.rateTc", 60_000);
+
+  public enum Phase { IDLE, TALKING, WRAPPING, AWAY }
+
+  /** How the pacer is dialing now and why: for supervisors and tests. */
+  public enum Regime { FIXED_RATIO, WARMING_UP, PREDICTIVE, CAPPED }
+
+  private record AgentSlot(Phase phase, long since) {}
+
+  private PacingConfig config;
+  private final Map<String, AgentSlot> agents = new HashMap<>();
+  private final Map<String, Long> ringing = new HashMap<>();
+  private final Map<String, Long> waiting = new HashMap<>();
+  private int idle, talking, wrapping;
+  private final RingOutcomes outcomes = new RingOutcomes(HALF_LIFE_MS);
+  private final Lifetime talk = new Lifetime(HALF_LIFE_MS);
+  private final Lifetime wrap = new Lifetime(HALF_LIFE_MS);
+  private final AbandonmentWindow abandonment = new AbandonmentWindow(CAP_WINDOW_MS);
+  private final EventRate dialRate = new EventRate(DIAL_RATE_TIME_CONSTANT_MS);
+  private double logThreshold = Math.log(0.05);
+  private double tokens;
+  private long tokensAt = Long.MIN_VALUE;
+  private Regime regime;
+  private double lastRisk;
+  private double[] aMean = new double[0], aVar = new double[0], lMean = new double[0], lVar = new double[0], newQ = new double[0], shortage = new double[0];
+
+  public Pacer(PacingConfig config) {
+    this.config = config;
+    this.regime = config.predictiveMode() ? Regime.WARMING_UP : Regime.FIXED_RATIO;
+  }
+
+  /** A new mode or new limits take effect at the next decision; what was learnt is kept. */
+  public void configure(PacingConfig config) {
+    this.config = config;
+  }
+
+  public PacingConfig config() {
+    return config;
+  }
+
+  // ---- what happens on the floor ----
+
+  public void agentIdle(String agentId, long now) {
+    move(agentId, Phase.IDLE, now);
+  }
+
+  /** Reserved for or talking to a customer. */
+  public void agentTalking(String agentId, long now) {
+    move(agentId, Phase.TALKING, now);
+  }
+
+  public void agentWrapping(String agentId, long now) {
+    move(agentId, Phase.WRAPPING, now);
+  }
+
+  /** Paused, logged out or otherwise not taking calls. */
+  public void agentAway(String agentId, long now) {
+    move(agentId, Phase.AWAY, now);
+  }
+
+  private void move(String agentId, Phase phase, long now) {
+    AgentSlot before = agents.get(agentId);
+    if (before != null && before.phase() == phase) return;
+    if (before != null) {
+      count(before.phase(), -1);
+      long lasted = now - before.since();
+      if (before.phase() == Phase.TALKING && phase == Phase.WRAPPING) talk.add(lasted, now);
+      if (before.phase() == Phase.WRAPPING) wrap.add(lasted, now);
+    }
+    count(phase, +1);
+    agents.put(agentId, new AgentSlot(phase, now));
+  }
+
+  private void count(Phase phase, int delta) {
+    switch (phase) {
+      case IDLE -> idle += delta;
+      case TALKING -> talking += delta;
+      case WRAPPING -> wrapping += delta;
+      case AWAY -> {}
+    }
+  }
+
+  public void callPlaced(String callId, long now) {
+    ringing.put(callId, now);
+    tokens -= 1;
+    dialRate.add(now);
+  }
+
+  /** A person answered (after AMD, when it runs) and needs an agent within the patience. */
+  public void callAnsweredLive(String callId, long now) {
+    Long placed = ringing.remove(callId);
+    if (placed != null) outcomes.liveAnswer(now - placed, now);
+    waiting.put(callId, now);
+    abandonment.liveAnswer(now);
+  }
+
+  /** An agent took the live answer. */
+  public void callConnected(String callId, long now) {
+    if (waiting.remove(callId) != null) logThreshold += GAIN * config.targetAbandonment();
+  }
+
+  /** Nobody took the live answer in time. */
+  public void callAbandoned(String callId, long now) {
+    waiting.remove(callId);
+    abandonment.abandoned(now);
+    logThreshold -= GAIN * (1 - config.targetAbandonment());
+  }
+
+  /** Ended without a live answer: busy, no answer, a machine, a failure. */
+  public void callFailed(String callId, long now) {
+    Long placed = ringing.remove(callId);
+    if (placed != null) outcomes.resolvedOtherwise(now - placed, now);
+    waiting.remove(callId);
+  }
+
+  // ---- the decision ----
+
+  /** How many calls to place now (0 when none). */
+  public int callsToPlace(long now) {
+    refill(now);
+    int staffed = idle + talking + wrapping;
+    int inFlight = ringing.size() + waiting.size();
+    int room = Math.min(config.maxConcurrentCalls() - inFlight, (int) Math.floor(tokens));
+    room = Math.min(room, (int) Math.floor(config.maxRatio() * staffed) - inFlight);
+    if (room <= 0 || staffed == 0) return 0;
+    int want;
+    if (!config.predictiveMode()) {
+      regime = Regime.FIXED_RATIO;
+      want = (int) Math.floor(config.fixedRatio() * idle) - inFlight;
+    } else if (!warmedUp()) {
+      regime = Regime.WARMING_UP;
+      want = idle - inFlight;
+    } else if (capReached(now)) {
+      regime = Regime.CAPPED;
+      want = idle - inFlight;
+    } else {
+      regime = Regime.PREDICTIVE;
+      want = predictive(now, room);
+    }
+    return Math.max(0, Math.min(want, room));
+  }
+
+  private void refill(long now) {
+    double burst = Math.max(1, config.callsPerSecond());
+    if (tokensAt == Long.MIN_VALUE) tokens = burst;
+    else tokens = Math.min(burst, tokens + (now - tokensAt) * config.callsPerSecond() / 1000.0);
+    tokensAt = now;
+  }
+
+  /** When a decision refused only for the calls-per-second limit can place a call again. */
+  public long nextTokenAt(long now) {
+    return tokens >= 1 ? now : now + (long) Math.ceil((1 - tokens) * 1000 / config.callsPerSecond());
+  }
+
+  private boolean warmedUp() {
+    return outcomes.samples() >= MIN_RESOLVED && outcomes.liveSamples() >= MIN_LIVE
+        && talk.samples() >= MIN_TALKS && wrap.samples() >= MIN_WRAPS;
+  }
+
+  /** One more abandoned call could take the last hour over the hard cap. */
+  private boolean capReached(long now) {
+    double live = abandonment.liveInWindow(now) + waiting.size();
+    double abandoned = abandonment.abandonedInWindow(now);
+    return abandoned + 1 + waiting.size() * 0.0 > config.maxAbandonment() * live;
+  }
+
+  private int predictive(long now, int room) {
+    int horizon = outcomes.lastLiveBin(now) + 1;
+    prepare(horizon);
+    double patience = config.patienceMillis();
+    double wrapMean = wrap.meanMillis(now);
+    for (int m = 0; m < horizon; m++) {
+      aMean[m] = idle;
+      aVar[m] = 0;
+      lMean[m] = waiting.size();
+      lVar[m] = 0;
+      newQ[m] = outcomes.liveWithin(0, answerAt(m), now);
+    }
+    for (AgentSlot a : agents.values()) {
+      if (a.phase() == Phase.TALKING || a.phase() == Phase.WRAPPING) {
+        double elapsed = now - a.since();
+        for (int m = 0; m < horizon; m++) {
+          double by = answerAt(m) + patience;
+          double p = a.phase() == Phase.TALKING ? talk.overWithin(elapsed, by - wrapMean, now) : wrap.overWithin(elapsed, by, now);
+          aMean[m] += p;
+          aVar[m] += p * (1 - p);
+        }
+      }
+    }
+    for (long placed : ringing.values()) {
+      double age = now - placed;
+      for (int m = 0; m < horizon; m++) {
+        double q = outcomes.liveWithin(age, answerAt(m), now);
+        lMean[m] += q;
+        lVar[m] += q * (1 - q);
+      }
+    }
+    // calls placed after this one answer live too, some before it (shorter rings): at the recent
+    // dial rate, these many are expected to be answered live ahead of a call answered at bin m
+    double perMs = dialRate.perMillis(now);
+    double ahead = 0;
+    for (int m = 0; m < horizon; m++) {
+      ahead += perMs * RingOutcomes.STEP_MS * newQ[m];
+      lMean[m] += ahead;
+      lVar[m] += ahead;
+    }
+    double threshold = Math.exp(logThreshold);
+    double total = newQ[horizon - 1];
+    if (total <= 0) return idle - ringing.size() - waiting.size();
+    int k = 0;
+    while (k < room) {
+      // p[m]: the chance that, with this call and k others placed now, live answers up to bin m
+      // outnumber the agents free by then plus the patience
+      for (int m = 0; m < horizon; m++) {
+        double mean = aMean[m] - lMean[m] - k * newQ[m];
+        double sd = Math.sqrt(aVar[m] + lVar[m] + k * newQ[m] * (1 - newQ[m]) + 0.01);
+        shortage[m] = Normal.cdf((0.5 - mean) / sd);
+      }
+      // answered in bin m, the call costs an abandonment if there is a shortage then or at any
+      // later moment: it either waits in vain or takes the agent a later caller needed
+      if (SUFFIX_MAX) for (int m = horizon - 2; m >= 0; m--) shortage[m] = Math.max(shortage[m], shortage[m + 1]);
+      double risk = 0, before = 0;
+      for (int m = 0; m < horizon; m++) {
+        risk += (newQ[m] - before) / total * shortage[m];
+        before = newQ[m];
+      }
+      lastRisk = risk;
+      if (risk > threshold) break;
+      k++;
+    }
+    return k;
+  }
+
+  /** The end of answer bin m, in milliseconds from now. */
+  private static double answerAt(int m) {
+    return (m + 1) * (double) RingOutcomes.STEP_MS;
+  }
+
+  private void prepare(int n) {
+    if (aMean.length < n) {
+      aMean = new double[n];
+      aVar = new double[n];
+      lMean = new double[n];
+      lVar = new double[n];
+      newQ = new double[n];
+      shortage = new double[n];
+    }
+  }
+
+  // ---- for supervisors ----
+
+  /** What the pacer believes now. Rates are fractions; times are milliseconds. */
+  public record Estimates(
+      String regime,
+      int idleAgents,
+      int talkingAgents,
+      int wrappingAgents,
+      int ringing,
+      int waiting,
+      double liveAnswerRate,
+      double talkMeanMillis,
+      double talkCv,
+      double wrapMeanMillis,
+      double riskThreshold,
+      long liveAnswers,
+      long abandoned,
+      double abandonmentRate,
+      double abandonmentRateLastHour) {}
+
+  public Estimates estimates(long now) {
+    int liveHour = abandonment.liveInWindow(now);
+    return new Estimates(
+        regime.name(), idle, talking, wrapping, ringing.size(), waiting.size(),
+        outcomes.liveRate(now), talk.meanMillis(now), talk.cv(now), wrap.meanMillis(now), Math.exp(logThreshold),
+        abandonment.liveTotal(), abandonment.abandonedTotal(),
+        abandonment.liveTotal() == 0 ? 0 : (double) abandonment.abandonedTotal() / abandonment.liveTotal(),
+        liveHour == 0 ? 0 : (double) abandonment.abandonedInWindow(now) / liveHour);
+  }
+
+  public int ringingCount() {
+    return ringing.size();
+  }
+
+  public int waitingCount() {
+    return waiting.size();
+  }
+}
