@@ -36,7 +36,7 @@ public final class Pacer {
   /** How the pacer is dialing now and why: for supervisors and tests. */
   public enum Regime { FIXED_RATIO, WARMING_UP, PREDICTIVE, CAPPED }
 
-  private record AgentSlot(Phase phase, long since) {}
+  record AgentSlot(Phase phase, long since) {}
 
   private PacingConfig config;
   private final Map<String, AgentSlot> agents = new HashMap<>();
@@ -47,6 +47,7 @@ public final class Pacer {
   private final Lifetime talk = new Lifetime(HALF_LIFE_MS);
   private final Lifetime wrap = new Lifetime(HALF_LIFE_MS);
   private final AbandonmentWindow abandonment = new AbandonmentWindow(CAP_WINDOW_MS);
+  private final Forecast forecast = new Forecast(talk, wrap, outcomes);
   private final EventRate dialRate = new EventRate(DIAL_RATE_TIME_CONSTANT_MS);
   private double logThreshold = Math.log(0.05);
   private double tokens;
@@ -100,6 +101,7 @@ public final class Pacer {
     }
     count(phase, +1);
     agents.put(agentId, new AgentSlot(phase, now));
+    forecast.agentBusy(agentId, phase, now, now);
   }
 
   private void count(Phase phase, int delta) {
@@ -113,6 +115,7 @@ public final class Pacer {
 
   public void callPlaced(String callId, long now) {
     ringing.put(callId, now);
+    forecast.callRinging(callId, now, now);
     tokens -= 1;
     dialRate.add(now);
   }
@@ -120,6 +123,7 @@ public final class Pacer {
   /** A person answered (after AMD, when it runs) and needs an agent within the patience. */
   public void callAnsweredLive(String callId, long now) {
     Long placed = ringing.remove(callId);
+    forecast.callResolved(callId);
     if (placed != null) outcomes.liveAnswer(now - placed, now);
     waiting.put(callId, now);
     abandonment.liveAnswer(now);
@@ -140,6 +144,7 @@ public final class Pacer {
   /** Ended without a live answer: busy, no answer, a machine, a failure. */
   public void callFailed(String callId, long now) {
     Long placed = ringing.remove(callId);
+    forecast.callResolved(callId);
     if (placed != null) outcomes.resolvedOtherwise(now - placed, now);
     waiting.remove(callId);
   }
@@ -198,33 +203,13 @@ public final class Pacer {
   private int predictive(long now, int room) {
     int horizon = outcomes.lastLiveBin(now) + 1;
     prepare(horizon);
-    double patience = config.patienceMillis();
-    double wrapMean = wrap.meanMillis(now);
+    forecast.refresh(now, horizon, config.patienceMillis(), agents, ringing);
     for (int m = 0; m < horizon; m++) {
-      aMean[m] = idle;
-      aVar[m] = 0;
-      lMean[m] = waiting.size();
-      lVar[m] = 0;
-      newQ[m] = outcomes.liveWithin(0, answerAt(m), now);
-    }
-    for (AgentSlot a : agents.values()) {
-      if (a.phase() == Phase.TALKING || a.phase() == Phase.WRAPPING) {
-        double elapsed = now - a.since();
-        for (int m = 0; m < horizon; m++) {
-          double by = answerAt(m) + patience;
-          double p = a.phase() == Phase.TALKING ? talk.overWithin(elapsed, by - wrapMean, now) : wrap.overWithin(elapsed, by, now);
-          aMean[m] += p;
-          aVar[m] += p * (1 - p);
-        }
-      }
-    }
-    for (long placed : ringing.values()) {
-      double age = now - placed;
-      for (int m = 0; m < horizon; m++) {
-        double q = outcomes.liveWithin(age, answerAt(m), now);
-        lMean[m] += q;
-        lVar[m] += q * (1 - q);
-      }
+      aMean[m] = idle + forecast.freeMean[m];
+      aVar[m] = Math.max(0, forecast.freeVar[m]);
+      lMean[m] = waiting.size() + forecast.liveMean[m];
+      lVar[m] = Math.max(0, forecast.liveVar[m]);
+      newQ[m] = outcomes.liveWithin(0, Forecast.answerAt(m), now);
     }
     // calls placed after this one answer live too, some before it (shorter rings): at the recent
     // dial rate, these many are expected to be answered live ahead of a call answered at bin m
@@ -260,11 +245,6 @@ public final class Pacer {
       k++;
     }
     return k;
-  }
-
-  /** The end of answer bin m, in milliseconds from now. */
-  private static double answerAt(int m) {
-    return (m + 1) * (double) RingOutcomes.STEP_MS;
   }
 
   private void prepare(int n) {

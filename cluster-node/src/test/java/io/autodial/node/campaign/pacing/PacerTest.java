@@ -1,0 +1,137 @@
+package io.autodial.node.campaign.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The pacing policy on its own: told what happens on a small floor, asked how many calls to place. */
+class PacerTest {
+
+  @Test
+  void progressiveKeepsOneCallPerIdleAgentAndCountsWhatIsRinging() {
+    Pacer pacer = new Pacer(PacingConfig.fixed(1.0));
+    agents(pacer, 3, 0);
+    assertThat(pacer.callsToPlace(0)).isEqualTo(3);
+    place(pacer, 2, 0);
+    assertThat(pacer.callsToPlace(10)).isEqualTo(1);
+    pacer.agentTalking("agent-0", 20);
+    assertThat(pacer.callsToPlace(20)).isZero();
+  }
+
+  @Test
+  void powerDialsTheMultiplierTimesTheIdleAgents() {
+    Pacer pacer = new Pacer(PacingConfig.fixed(2.5));
+    agents(pacer, 4, 0);
+    assertThat(pacer.callsToPlace(0)).isEqualTo(10);
+    assertThat(pacer.estimates(0).regime()).isEqualTo("FIXED_RATIO");
+  }
+
+  @Test
+  void maxConcurrentCallsAndCallsPerSecondBound_everyMode() {
+    Pacer pacer = new Pacer(PacingConfig.fixed(3.0).withLimits(5, 2));
+    agents(pacer, 10, 0);
+    assertThat(pacer.callsToPlace(0)).isEqualTo(2); // a burst of one second's worth
+    place(pacer, 2, 0);
+    assertThat(pacer.callsToPlace(100)).isZero();
+    assertThat(pacer.nextTokenAt(100)).isBetween(101L, 500L);
+    assertThat(pacer.callsToPlace(1_000)).isEqualTo(2);
+    place(pacer, 2, 1_000);
+    assertThat(pacer.callsToPlace(5_000)).isEqualTo(1); // five in flight at most
+  }
+
+  @Test
+  void predictiveDialsProgressivelyUntilItHasSeenEnoughCalls() {
+    Pacer pacer = new Pacer(PacingConfig.predictive());
+    agents(pacer, 5, 0);
+    assertThat(pacer.callsToPlace(0)).isEqualTo(5);
+    assertThat(pacer.estimates(0).regime()).isEqualTo("WARMING_UP");
+  }
+
+  @Test
+  void predictiveDialsAheadOfAgentsAboutToFinishWrapUp_andLessWhenTheyJustStartedTalking() {
+    Warm wrapping = warmedUp();
+    long now = wrapping.lastEventAt;
+    for (int i = 0; i < 20; i++) wrapping.pacer.agentWrapping("agent-" + i, now - 12_000); // free in ~3 s
+    int aheadOfWrapUps = wrapping.pacer.callsToPlace(now);
+
+    Warm talking = warmedUp();
+    for (int i = 0; i < 20; i++) talking.pacer.agentTalking("agent-" + i, now); // free in ~2 minutes
+    int aheadOfTalks = talking.pacer.callsToPlace(now);
+
+    assertThat(wrapping.pacer.estimates(now).regime()).isEqualTo("PREDICTIVE");
+    // 20 agents free within seconds at a 25 % answer rate: several calls each, not one per agent
+    assertThat(aheadOfWrapUps).isGreaterThan(20);
+    assertThat(aheadOfTalks).isLessThan(aheadOfWrapUps / 4);
+  }
+
+  @Test
+  void aBurstOfAbandonedCallsFallsBackToProgressive() {
+    Warm warm = warmedUp();
+    long now = warm.lastEventAt;
+    for (int i = 0; i < 20; i++) warm.pacer.agentWrapping("agent-" + i, now - 12_000);
+    for (int i = 0; i < 10; i++) {
+      warm.pacer.callPlaced("lost-" + i, now - 10_000);
+      warm.pacer.callAnsweredLive("lost-" + i, now - 5_000);
+      warm.pacer.callAbandoned("lost-" + i, now - 3_000);
+    }
+    // the last hour has ~10 abandoned of ~60 live answers: far over 3 %
+    assertThat(warm.pacer.callsToPlace(now)).isEqualTo(0); // progressive: no idle agent, no call
+    assertThat(warm.pacer.estimates(now).regime()).isEqualTo("CAPPED");
+  }
+
+  @Test
+  void measuredAbandonmentAboveTargetLowersTheRiskItTakes() {
+    Warm warm = warmedUp();
+    double before = warm.pacer.estimates(warm.lastEventAt).riskThreshold();
+    warm.pacer.callPlaced("x", warm.lastEventAt);
+    warm.pacer.callAnsweredLive("x", warm.lastEventAt + 1);
+    warm.pacer.callAbandoned("x", warm.lastEventAt + 2_001);
+    assertThat(warm.pacer.estimates(warm.lastEventAt + 2_001).riskThreshold()).isLessThan(before);
+  }
+
+  @Test
+  void estimatesFollowWhatWasMeasured() {
+    Warm warm = warmedUp();
+    Pacer.Estimates e = warm.pacer.estimates(warm.lastEventAt);
+    assertThat(e.liveAnswerRate()).isBetween(0.2, 0.3);
+    assertThat(e.talkMeanMillis()).isBetween(50_000.0, 70_000.0);
+    assertThat(e.wrapMeanMillis()).isBetween(14_000.0, 16_000.0);
+  }
+
+  // ---- a floor that has run a while: 1 in 4 calls answered live after 10 s, talk ~60 s, wrap-up 15 s ----
+
+  record Warm(Pacer pacer, long lastEventAt) {}
+
+  private static Warm warmedUp() {
+    Pacer pacer = new Pacer(PacingConfig.predictive());
+    long t = 0;
+    agents(pacer, 40, t);
+    for (int i = 0; i < 200; i++, t += 1_000) {
+      String call = "warm-" + i;
+      pacer.callPlaced(call, t);
+      if (i % 4 == 0) {
+        pacer.callAnsweredLive(call, t + 10_000);
+        pacer.callConnected(call, t + 10_000);
+      } else {
+        pacer.callFailed(call, t + 20_000);
+      }
+    }
+    for (int i = 0; i < 20; i++) {
+      String agent = "agent-" + (20 + i);
+      pacer.agentTalking(agent, t);
+      pacer.agentWrapping(agent, t + 50_000 + i * 1_000);
+      pacer.agentIdle(agent, t + 65_000 + i * 1_000);
+    }
+    t += 100_000;
+    for (int i = 0; i < 40; i++) pacer.agentTalking("agent-" + i, t); // everybody busy, nothing ringing
+    return new Warm(pacer, t + 1);
+  }
+
+  private static void agents(Pacer pacer, int n, long at) {
+    for (int i = 0; i < n; i++) pacer.agentIdle("agent-" + i, at);
+  }
+
+  private static void place(Pacer pacer, int n, long at) {
+    for (int i = 0; i < n; i++) pacer.callPlaced("call-" + at + "-" + i, at);
+  }
+}
