@@ -62,7 +62,7 @@ public final class PacingBenchmark {
   }
 
   private static Comparison bestFixedRatio(Scenario s, ExecutorService pool) throws Exception {
-    String[] range = System.getProperty("ratios", "1.1:4.0:0.1").split(":");
+    String[] range = System.getProperty("ratios", "1.1:10.0:0.1").split(":");
     double from = Double.parseDouble(range[0]), to = Double.parseDouble(range[1]), step = Double.parseDouble(range[2]);
     Comparison best = null;
     for (double r = from; r <= to + 1e-9; r += step) {

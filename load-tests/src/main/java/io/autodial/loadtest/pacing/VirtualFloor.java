@@ -25,7 +25,7 @@ public final class VirtualFloor {
   private static final class Call {
     final String id;
     final long placedAt;
-    boolean live, waiting;
+    boolean live, waiting, released;
     long answeredAt;
 
     Call(String id, long placedAt) {
@@ -46,7 +46,8 @@ public final class VirtualFloor {
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
   private final String[] agentIds;
   private long seq, callSeq;
-  private long dialed, liveAnswers, abandoned;
+  private long dialed, liveAnswers, abandoned, released;
+  private final java.util.Map<String, Call> ringingCalls = new java.util.HashMap<>();
   private double talkMillis, busyMillis;
   private final long[] liveByHour, abandonedByHour;
 
@@ -104,12 +105,19 @@ public final class VirtualFloor {
       lastDecision = now;
     }
     for (int i = 0; i < n; i++) place(now);
+    for (String id : pacer.callsToRelease(now)) {
+      Call call = ringingCalls.remove(id);
+      call.released = true;
+      released++;
+      pacer.callReleased(id, now);
+    }
   }
 
   private void place(long now) {
     Call call = new Call("call-" + callSeq++, now);
     dialed++;
     pacer.callPlaced(call.id, now);
+    ringingCalls.put(call.id, call);
     double hour = now / 3600_000.0;
     double ringSeconds;
     if (random.nextDouble() < scenario.liveAnswerRateAt(hour)) {
@@ -126,6 +134,8 @@ public final class VirtualFloor {
   }
 
   private void resolve(Call call, long now) {
+    if (call.released) return;
+    ringingCalls.remove(call.id);
     if (!call.live) {
       pacer.callFailed(call.id, now);
       return;

@@ -1,6 +1,8 @@
 package io.autodial.node.campaign.pacing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,20 +18,23 @@ import java.util.Map;
  * and the live answers due before {@code s} (waiting now, plus for each ringing call the chance it
  * is answered live by then, given how long it has rung). The difference is treated as normal
  * (a sum of many independent yes/no chances). Calls are added while the chance that the newest
- * one, if answered live, finds no agent stays under a threshold; that threshold is steered by the
- * abandonment actually measured, towards the target rate. It dials progressively (one call per
- * idle agent) until it has seen enough calls to estimate, and whenever one more abandoned call
- * could take the last hour over the hard cap.
+ * one, if answered live, finds no agent — then or later, since it would take the agent of a later
+ * caller — stays under a threshold; that threshold is steered by the abandonment actually
+ * measured, towards the target rate. Calls placed later at the recent dial rate count too: some of
+ * them will be answered first. A call still ringing after 15 s whose live answer would probably
+ * find no agent is released (hung up, tried again later) rather than risked. It dials
+ * progressively (one call per idle agent) until it has seen enough calls to estimate, and whenever
+ * one more abandoned call could take the last eight hours (a calling day) over the hard cap.
  */
 public final class Pacer {
   /** Before these many outcomes the estimates are too thin to trust; dial progressively. */
   static final int MIN_RESOLVED = 40, MIN_LIVE = 10, MIN_TALKS = 8, MIN_WRAPS = 4;
-  static final long HALF_LIFE_MS = Long.getLong("pacing.halfLife", 10 * 60_000);
-  static final long CAP_WINDOW_MS = 3600_000;
+  static final long HALF_LIFE_MS = 10 * 60_000;
+  static final long CAP_WINDOW_MS = 8 * 3600_000;
   /** How hard the measured abandonment steers the risk threshold (a step in log space per live answer). */
-  static final double GAIN = Double.parseDouble(System.getProperty("pacing.gain", "0.1"));
-  static final boolean SUFFIX_MAX = Boolean.parseBoolean(System.getProperty("pacing.suffixMax", "true"));
-  static final long DIAL_RATE_TIME_CONSTANT_MS = Long.getLong("pacing.rateTc", 60_000);
+  static final double GAIN = 0.1;
+  static final double RELEASE_RISK = 0.8;
+  static final long DIAL_RATE_TIME_CONSTANT_MS = 60_000;
 
   public enum Phase { IDLE, TALKING, WRAPPING, AWAY }
 
@@ -53,7 +58,6 @@ public final class Pacer {
   private double tokens;
   private long tokensAt = Long.MIN_VALUE;
   private Regime regime;
-  private double lastRisk;
   private double[] aMean = new double[0], aVar = new double[0], lMean = new double[0], lVar = new double[0], newQ = new double[0], shortage = new double[0];
 
   public Pacer(PacingConfig config) {
@@ -149,7 +153,44 @@ public final class Pacer {
     waiting.remove(callId);
   }
 
-  // ---- the decision ----
+  /** The dialer hung up a ringing call the pacer chose to release. */
+  public void callReleased(String callId, long now) {
+    Long placed = ringing.remove(callId);
+    forecast.callResolved(callId);
+    if (placed != null) outcomes.released(now - placed, now);
+  }
+
+  // ---- the decisions ----
+
+  /**
+   * Ringing calls to hang up now: rung at least {@code releaseAfterMillis}, and a live answer from
+   * them would probably find no agent (more likely than {@link #RELEASE_RISK}). Such a late answer
+   * would most likely be abandoned; released, the lead is simply tried again later.
+   */
+  public List<String> callsToRelease(long now) {
+    if (regime != Regime.PREDICTIVE || config.releaseAfterMillis() <= 0) return List.of();
+    List<String> old = new ArrayList<>();
+    ringing.forEach((id, placed) -> {
+      if (now - placed >= config.releaseAfterMillis()) old.add(id);
+    });
+    if (old.isEmpty()) return old;
+    int horizon = forecast(now);
+    shortage(horizon, 0);
+    List<String> release = new ArrayList<>();
+    for (String id : old) {
+      double age = now - ringing.get(id);
+      double live = 0, risk = 0, before = 0;
+      for (int m = 0; m < horizon; m++) {
+        double by = outcomes.liveWithin(age, Forecast.answerAt(m), now);
+        live += by - before;
+        risk += (by - before) * shortage[m];
+        before = by;
+      }
+      if (live > 0 && risk / live > RELEASE_RISK) release.add(id);
+    }
+    return release;
+  }
+
 
   /** How many calls to place now (0 when none). */
   public int callsToPlace(long now) {
@@ -193,14 +234,15 @@ public final class Pacer {
         && talk.samples() >= MIN_TALKS && wrap.samples() >= MIN_WRAPS;
   }
 
-  /** One more abandoned call could take the last hour over the hard cap. */
+  /** One more abandoned call could take the window (a calling day) over the hard cap. */
   private boolean capReached(long now) {
     double live = abandonment.liveInWindow(now) + waiting.size();
     double abandoned = abandonment.abandonedInWindow(now);
-    return abandoned + 1 + waiting.size() * 0.0 > config.maxAbandonment() * live;
+    return abandoned + 1 > config.maxAbandonment() * live;
   }
 
-  private int predictive(long now, int room) {
+  /** Fills the forecast arrays for the next bins; returns how many bins there are. */
+  private int forecast(long now) {
     int horizon = outcomes.lastLiveBin(now) + 1;
     prepare(horizon);
     forecast.refresh(now, horizon, config.patienceMillis(), agents, ringing);
@@ -220,27 +262,34 @@ public final class Pacer {
       lMean[m] += ahead;
       lVar[m] += ahead;
     }
+    return horizon;
+  }
+
+  /** shortage[m]: the chance that live answers up to bin m (with k more calls placed now) outnumber the agents free by then plus the patience. */
+  private void shortage(int horizon, int k) {
+    for (int m = 0; m < horizon; m++) {
+      double mean = aMean[m] - lMean[m] - k * newQ[m];
+      double sd = Math.sqrt(aVar[m] + lVar[m] + k * newQ[m] * (1 - newQ[m]) + 0.01);
+      shortage[m] = Normal.cdf((0.5 - mean) / sd);
+    }
+    // answered in bin m, a call costs an abandonment if there is a shortage then or at any later
+    // moment: it either waits in vain or takes the agent a later caller needed
+    for (int m = horizon - 2; m >= 0; m--) shortage[m] = Math.max(shortage[m], shortage[m + 1]);
+  }
+
+  private int predictive(long now, int room) {
+    int horizon = forecast(now);
     double threshold = Math.exp(logThreshold);
     double total = newQ[horizon - 1];
     if (total <= 0) return idle - ringing.size() - waiting.size();
     int k = 0;
     while (k < room) {
-      // p[m]: the chance that, with this call and k others placed now, live answers up to bin m
-      // outnumber the agents free by then plus the patience
-      for (int m = 0; m < horizon; m++) {
-        double mean = aMean[m] - lMean[m] - k * newQ[m];
-        double sd = Math.sqrt(aVar[m] + lVar[m] + k * newQ[m] * (1 - newQ[m]) + 0.01);
-        shortage[m] = Normal.cdf((0.5 - mean) / sd);
-      }
-      // answered in bin m, the call costs an abandonment if there is a shortage then or at any
-      // later moment: it either waits in vain or takes the agent a later caller needed
-      if (SUFFIX_MAX) for (int m = horizon - 2; m >= 0; m--) shortage[m] = Math.max(shortage[m], shortage[m + 1]);
+      shortage(horizon, k);
       double risk = 0, before = 0;
       for (int m = 0; m < horizon; m++) {
         risk += (newQ[m] - before) / total * shortage[m];
         before = newQ[m];
       }
-      lastRisk = risk;
       if (risk > threshold) break;
       k++;
     }

@@ -2,10 +2,12 @@ package io.autodial.node.campaign.pacing;
 
 /**
  * How placed calls resolve, by the age at which they did: a live answer, or anything else (busy,
- * no answer, machine, failure). Counts are weighted so recent calls count most (a half-life of
- * minutes), so a shift in the answer rate shows within minutes. From them: the live-answer rate,
- * when live answers come, and for a call that has rung for a while without resolving, how likely
- * it is to become a live answer within the next seconds.
+ * no answer, machine, failure), or released by the dialer before anything happened (censored: it
+ * says only that the call had not resolved by then). Counts are weighted so recent calls count
+ * most (a half-life of minutes), so a shift in the answer rate shows within minutes. Estimated as
+ * hazards per half-second of ringing (Kaplan–Meier), so released calls bias nothing. From them:
+ * the live-answer rate, when live answers come, and for a call that has rung for a while, how
+ * likely it is to become a live answer within the next seconds.
  */
 final class RingOutcomes {
   static final int STEP_MS = 500;
@@ -15,10 +17,11 @@ final class RingOutcomes {
   private final Decay decay;
   private final double[] live = new double[BINS];
   private final double[] any = new double[BINS];
+  private final double[] released = new double[BINS];
   private int liveSamples, samples;
-  /** From the last rebuild: live[b..] and any[b..] summed (tails), and the horizon. */
-  private final double[] liveTail = new double[BINS + 1];
-  private final double[] anyTail = new double[BINS + 1];
+  /** From the last rebuild: survival to the start of each bin, and live answers before it. */
+  private final double[] survival = new double[BINS + 1];
+  private final double[] liveBefore = new double[BINS + 1];
   private int lastLiveBin;
   private long builtAt = Long.MIN_VALUE;
   private boolean dirty = true;
@@ -28,27 +31,32 @@ final class RingOutcomes {
   }
 
   void liveAnswer(long ageMillis, long now) {
-    add(ageMillis, now, true);
+    add(ageMillis, now, live, true);
   }
 
   void resolvedOtherwise(long ageMillis, long now) {
-    add(ageMillis, now, false);
+    add(ageMillis, now, null, true);
   }
 
-  private void add(long ageMillis, long now, boolean isLive) {
+  void released(long ageMillis, long now) {
+    add(ageMillis, now, released, false);
+  }
+
+  private void add(long ageMillis, long now, double[] kind, boolean resolved) {
     double weight = decay.weightAt(now, f -> {
       for (int i = 0; i < BINS; i++) {
         live[i] *= f;
         any[i] *= f;
+        released[i] *= f;
       }
     });
     int b = bin(ageMillis);
-    any[b] += weight;
-    samples++;
-    if (isLive) {
-      live[b] += weight;
-      liveSamples++;
+    if (resolved) {
+      any[b] += weight;
+      samples++;
     }
+    if (kind != null) kind[b] += weight;
+    if (kind == live) liveSamples++;
     dirty = true;
   }
 
@@ -64,10 +72,10 @@ final class RingOutcomes {
     return (int) Math.min(BINS - 1, Math.max(0, ageMillis / STEP_MS));
   }
 
-  /** The share of placed calls that end in a live answer. */
+  /** The share of placed calls that end in a live answer (had none been released). */
   double liveRate(long now) {
     refresh(now);
-    return anyTail[0] == 0 ? 0 : liveTail[0] / anyTail[0];
+    return liveBefore[BINS];
   }
 
   /** The last bin in which live answers have been seen: nothing is expected later. */
@@ -83,21 +91,25 @@ final class RingOutcomes {
   double liveWithin(double ageMillis, double withinMillis, long now) {
     refresh(now);
     int from = bin(ageMillis);
-    double unresolved = anyTail[from];
-    if (unresolved <= 0) return 0;
+    if (survival[from] <= 1e-12) return 0;
     int to = bin(ageMillis + withinMillis);
-    return (liveTail[from] - liveTail[to]) / unresolved;
+    return (liveBefore[to] - liveBefore[from]) / survival[from];
   }
 
   private void refresh(long now) {
     if (!dirty || now - builtAt < REBUILD_EVERY_MS && builtAt != Long.MIN_VALUE) return;
-    liveTail[BINS] = 0;
-    anyTail[BINS] = 0;
+    double atRisk = 0;
+    for (int b = 0; b < BINS; b++) atRisk += any[b] + released[b];
+    survival[0] = 1;
+    liveBefore[0] = 0;
     lastLiveBin = 0;
-    for (int b = BINS - 1; b >= 0; b--) {
-      liveTail[b] = liveTail[b + 1] + live[b];
-      anyTail[b] = anyTail[b + 1] + any[b];
-      if (lastLiveBin == 0 && live[b] > 0) lastLiveBin = b;
+    for (int b = 0; b < BINS; b++) {
+      double hazardAny = atRisk > 0 ? any[b] / atRisk : 0;
+      double hazardLive = atRisk > 0 ? live[b] / atRisk : 0;
+      liveBefore[b + 1] = liveBefore[b] + survival[b] * hazardLive;
+      survival[b + 1] = survival[b] * (1 - hazardAny);
+      if (live[b] > 0) lastLiveBin = b;
+      atRisk -= any[b] + released[b];
     }
     builtAt = now;
     dirty = false;
