@@ -25,7 +25,7 @@ public final class VirtualFloor {
   private static final class Call {
     final String id;
     final long placedAt;
-    boolean live, waiting, released;
+    boolean live, waiting;
     long answeredAt;
 
     Call(String id, long placedAt) {
@@ -46,8 +46,7 @@ public final class VirtualFloor {
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
   private final String[] agentIds;
   private long seq, callSeq;
-  private long dialed, liveAnswers, abandoned, released;
-  private final java.util.Map<String, Call> ringingCalls = new java.util.HashMap<>();
+  private long dialed, liveAnswers, abandoned;
   private double talkMillis, busyMillis;
   private final long[] liveByHour, abandonedByHour;
 
@@ -95,29 +94,17 @@ public final class VirtualFloor {
     return result();
   }
 
-  private final java.util.Map<String, Long> regimeTime = new java.util.TreeMap<>();
-  private long lastDecision;
-
   private void dial(long now) {
     int n = pacer.callsToPlace(now);
-    if (Boolean.getBoolean("pacing.debug")) {
-      regimeTime.merge(pacer.estimates(now).regime(), now - lastDecision, Long::sum);
-      lastDecision = now;
-    }
+
     for (int i = 0; i < n; i++) place(now);
-    for (String id : pacer.callsToRelease(now)) {
-      Call call = ringingCalls.remove(id);
-      call.released = true;
-      released++;
-      pacer.callReleased(id, now);
-    }
+
   }
 
   private void place(long now) {
     Call call = new Call("call-" + callSeq++, now);
     dialed++;
     pacer.callPlaced(call.id, now);
-    ringingCalls.put(call.id, call);
     double hour = now / 3600_000.0;
     double ringSeconds;
     if (random.nextDouble() < scenario.liveAnswerRateAt(hour)) {
@@ -134,8 +121,6 @@ public final class VirtualFloor {
   }
 
   private void resolve(Call call, long now) {
-    if (call.released) return;
-    ringingCalls.remove(call.id);
     if (!call.live) {
       pacer.callFailed(call.id, now);
       return;
@@ -186,7 +171,6 @@ public final class VirtualFloor {
   }
 
   private FloorResult result() {
-    if (Boolean.getBoolean("pacing.debug")) System.out.println("  regimes(s)=" + regimeTime.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue() / 1000).toList() + " " + pacer.estimates(end));
     double agentHours = scenario.agents() * scenario.hours();
     List<Double> byHour = new ArrayList<>();
     double worst = 0;

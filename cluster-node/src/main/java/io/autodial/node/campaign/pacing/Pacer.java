@@ -1,8 +1,6 @@
 package io.autodial.node.campaign.pacing;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +19,7 @@ import java.util.Map;
  * one, if answered live, finds no agent — then or later, since it would take the agent of a later
  * caller — stays under a threshold; that threshold is steered by the abandonment actually
  * measured, towards the target rate. Calls placed later at the recent dial rate count too: some of
- * them will be answered first. A call still ringing after 15 s whose live answer would probably
- * find no agent is released (hung up, tried again later) rather than risked. It dials
+ * them will be answered first. It dials
  * progressively (one call per idle agent) until it has seen enough calls to estimate, and whenever
  * one more abandoned call could take the last eight hours (a calling day) over the hard cap.
  */
@@ -33,7 +30,8 @@ public final class Pacer {
   static final long CAP_WINDOW_MS = 8 * 3600_000;
   /** How hard the measured abandonment steers the risk threshold (a step in log space per live answer). */
   static final double GAIN = 0.1;
-  static final double RELEASE_RISK = 0.8;
+  /** The risk a marginal call may carry stays within these, so a long run of luck cannot unhinge it. */
+  static final double MIN_LOG_THRESHOLD = Math.log(0.001), MAX_LOG_THRESHOLD = Math.log(0.8);
   static final long DIAL_RATE_TIME_CONSTANT_MS = 60_000;
 
   public enum Phase { IDLE, TALKING, WRAPPING, AWAY }
@@ -135,14 +133,14 @@ public final class Pacer {
 
   /** An agent took the live answer. */
   public void callConnected(String callId, long now) {
-    if (waiting.remove(callId) != null) logThreshold += GAIN * config.targetAbandonment();
+    if (waiting.remove(callId) != null) logThreshold = Math.min(MAX_LOG_THRESHOLD, logThreshold + GAIN * config.targetAbandonment());
   }
 
   /** Nobody took the live answer in time. */
   public void callAbandoned(String callId, long now) {
     waiting.remove(callId);
     abandonment.abandoned(now);
-    logThreshold -= GAIN * (1 - config.targetAbandonment());
+    logThreshold = Math.max(MIN_LOG_THRESHOLD, logThreshold - GAIN * (1 - config.targetAbandonment()));
   }
 
   /** Ended without a live answer: busy, no answer, a machine, a failure. */
@@ -153,44 +151,7 @@ public final class Pacer {
     waiting.remove(callId);
   }
 
-  /** The dialer hung up a ringing call the pacer chose to release. */
-  public void callReleased(String callId, long now) {
-    Long placed = ringing.remove(callId);
-    forecast.callResolved(callId);
-    if (placed != null) outcomes.released(now - placed, now);
-  }
-
   // ---- the decisions ----
-
-  /**
-   * Ringing calls to hang up now: rung at least {@code releaseAfterMillis}, and a live answer from
-   * them would probably find no agent (more likely than {@link #RELEASE_RISK}). Such a late answer
-   * would most likely be abandoned; released, the lead is simply tried again later.
-   */
-  public List<String> callsToRelease(long now) {
-    if (regime != Regime.PREDICTIVE || config.releaseAfterMillis() <= 0) return List.of();
-    List<String> old = new ArrayList<>();
-    ringing.forEach((id, placed) -> {
-      if (now - placed >= config.releaseAfterMillis()) old.add(id);
-    });
-    if (old.isEmpty()) return old;
-    int horizon = forecast(now);
-    shortage(horizon, 0);
-    List<String> release = new ArrayList<>();
-    for (String id : old) {
-      double age = now - ringing.get(id);
-      double live = 0, risk = 0, before = 0;
-      for (int m = 0; m < horizon; m++) {
-        double by = outcomes.liveWithin(age, Forecast.answerAt(m), now);
-        live += by - before;
-        risk += (by - before) * shortage[m];
-        before = by;
-      }
-      if (live > 0 && risk / live > RELEASE_RISK) release.add(id);
-    }
-    return release;
-  }
-
 
   /** How many calls to place now (0 when none). */
   public int callsToPlace(long now) {

@@ -5,9 +5,7 @@ package io.autodial.node.campaign.pacing;
  * fixedRatio × idle agents} calls ringing or waiting (1.0 is progressive, more is power dialing).
  * Abandonment shares are fractions (0.025 = 2.5 %) of live answers. {@code maxRatio} bounds calls
  * in flight per staffed (not paused) agent. {@code patienceMillis} is how long a live answer may
- * wait for an agent before it counts as abandoned (the 2-second rule). {@code releaseAfterMillis}
- * (predictive only; 0 = never): a call still ringing after this long may be hung up when a live
- * answer now would likely find no agent; never below 15 s (FCC 64.1200(a)(6)).
+ * wait for an agent before it counts as abandoned (the 2-second rule).
  */
 public record PacingConfig(
     Double fixedRatio,
@@ -16,11 +14,9 @@ public record PacingConfig(
     double maxRatio,
     int maxConcurrentCalls,
     double callsPerSecond,
-    long patienceMillis,
-    long releaseAfterMillis) {
+    long patienceMillis) {
 
   public static final long TWO_SECONDS = 2_000;
-  public static final long MIN_RING_MILLIS = 15_000;
 
   public PacingConfig {
     if (fixedRatio != null && (fixedRatio < 1.0 || fixedRatio > 10.0)) throw new IllegalArgumentException("a fixed ratio must be between 1 and 10");
@@ -30,16 +26,14 @@ public record PacingConfig(
     if (maxConcurrentCalls < 1) throw new IllegalArgumentException("max concurrent calls must be at least 1");
     if (callsPerSecond <= 0) throw new IllegalArgumentException("calls per second must be positive");
     if (patienceMillis <= 0) throw new IllegalArgumentException("patience must be positive");
-    if (releaseAfterMillis != 0 && releaseAfterMillis < MIN_RING_MILLIS)
-      throw new IllegalArgumentException("a ringing call may be released only after 15 seconds");
   }
 
   public static PacingConfig predictive() {
-    return new PacingConfig(null, 0.025, 0.03, 3.0, 10_000, 1_000, TWO_SECONDS, MIN_RING_MILLIS);
+    return new PacingConfig(null, 0.025, 0.03, 3.0, 10_000, 1_000, TWO_SECONDS);
   }
 
   public static PacingConfig fixed(double ratio) {
-    return new PacingConfig(ratio, 0.025, 0.03, Math.max(3.0, ratio), 10_000, 1_000, TWO_SECONDS, 0);
+    return new PacingConfig(ratio, 0.025, 0.03, Math.max(3.0, ratio), 10_000, 1_000, TWO_SECONDS);
   }
 
   public boolean predictiveMode() {
@@ -47,18 +41,14 @@ public record PacingConfig(
   }
 
   public PacingConfig withLimits(int maxConcurrentCalls, double callsPerSecond) {
-    return new PacingConfig(fixedRatio, targetAbandonment, maxAbandonment, maxRatio, maxConcurrentCalls, callsPerSecond, patienceMillis, releaseAfterMillis);
+    return new PacingConfig(fixedRatio, targetAbandonment, maxAbandonment, maxRatio, maxConcurrentCalls, callsPerSecond, patienceMillis);
   }
 
   public PacingConfig withPatience(long patienceMillis) {
-    return new PacingConfig(fixedRatio, targetAbandonment, maxAbandonment, maxRatio, maxConcurrentCalls, callsPerSecond, patienceMillis, releaseAfterMillis);
-  }
-
-  public PacingConfig withRelease(long releaseAfterMillis) {
-    return new PacingConfig(fixedRatio, targetAbandonment, maxAbandonment, maxRatio, maxConcurrentCalls, callsPerSecond, patienceMillis, releaseAfterMillis);
+    return new PacingConfig(fixedRatio, targetAbandonment, maxAbandonment, maxRatio, maxConcurrentCalls, callsPerSecond, patienceMillis);
   }
 
   public PacingConfig withTarget(double targetAbandonment) {
-    return new PacingConfig(fixedRatio, targetAbandonment, maxAbandonment, maxRatio, maxConcurrentCalls, callsPerSecond, patienceMillis, releaseAfterMillis);
+    return new PacingConfig(fixedRatio, targetAbandonment, maxAbandonment, maxRatio, maxConcurrentCalls, callsPerSecond, patienceMillis);
   }
 }

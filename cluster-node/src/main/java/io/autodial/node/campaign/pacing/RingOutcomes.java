@@ -2,10 +2,9 @@ package io.autodial.node.campaign.pacing;
 
 /**
  * How placed calls resolve, by the age at which they did: a live answer, or anything else (busy,
- * no answer, machine, failure), or released by the dialer before anything happened (censored: it
- * says only that the call had not resolved by then). Counts are weighted so recent calls count
- * most (a half-life of minutes), so a shift in the answer rate shows within minutes. Estimated as
- * hazards per half-second of ringing (Kaplan–Meier), so released calls bias nothing. From them:
+ * no answer, machine, failure). Counts are weighted so recent calls count most (a half-life of
+ * minutes), so a shift in the answer rate shows within minutes. Estimated as hazards per
+ * half-second of ringing (Kaplan–Meier), so a call cut short (censored) would bias nothing. From them:
  * the live-answer rate, when live answers come, and for a call that has rung for a while, how
  * likely it is to become a live answer within the next seconds.
  */
@@ -17,7 +16,6 @@ final class RingOutcomes {
   private final Decay decay;
   private final double[] live = new double[BINS];
   private final double[] any = new double[BINS];
-  private final double[] released = new double[BINS];
   private int liveSamples, samples;
   /** From the last rebuild: survival to the start of each bin, and live answers before it. */
   private final double[] survival = new double[BINS + 1];
@@ -31,30 +29,23 @@ final class RingOutcomes {
   }
 
   void liveAnswer(long ageMillis, long now) {
-    add(ageMillis, now, live, true);
+    add(ageMillis, now, live);
   }
 
   void resolvedOtherwise(long ageMillis, long now) {
-    add(ageMillis, now, null, true);
+    add(ageMillis, now, null);
   }
 
-  void released(long ageMillis, long now) {
-    add(ageMillis, now, released, false);
-  }
-
-  private void add(long ageMillis, long now, double[] kind, boolean resolved) {
+  private void add(long ageMillis, long now, double[] kind) {
     double weight = decay.weightAt(now, f -> {
       for (int i = 0; i < BINS; i++) {
         live[i] *= f;
         any[i] *= f;
-        released[i] *= f;
       }
     });
     int b = bin(ageMillis);
-    if (resolved) {
-      any[b] += weight;
-      samples++;
-    }
+    any[b] += weight;
+    samples++;
     if (kind != null) kind[b] += weight;
     if (kind == live) liveSamples++;
     dirty = true;
@@ -72,7 +63,7 @@ final class RingOutcomes {
     return (int) Math.min(BINS - 1, Math.max(0, ageMillis / STEP_MS));
   }
 
-  /** The share of placed calls that end in a live answer (had none been released). */
+  /** The share of placed calls that end in a live answer. */
   double liveRate(long now) {
     refresh(now);
     return liveBefore[BINS];
@@ -99,7 +90,7 @@ final class RingOutcomes {
   private void refresh(long now) {
     if (!dirty || now - builtAt < REBUILD_EVERY_MS && builtAt != Long.MIN_VALUE) return;
     double atRisk = 0;
-    for (int b = 0; b < BINS; b++) atRisk += any[b] + released[b];
+    for (int b = 0; b < BINS; b++) atRisk += any[b];
     survival[0] = 1;
     liveBefore[0] = 0;
     lastLiveBin = 0;
@@ -109,7 +100,7 @@ final class RingOutcomes {
       liveBefore[b + 1] = liveBefore[b] + survival[b] * hazardLive;
       survival[b + 1] = survival[b] * (1 - hazardAny);
       if (live[b] > 0) lastLiveBin = b;
-      atRisk -= any[b] + released[b];
+      atRisk -= any[b];
     }
     builtAt = now;
     dirty = false;
