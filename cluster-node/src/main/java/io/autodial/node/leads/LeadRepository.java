@@ -305,6 +305,23 @@ public final class LeadRepository {
         });
   }
 
+  /** The preview skips of lead {@code id}, oldest first. */
+  public List<LeadSkip> skips(long id) {
+    return Transactions.inTransaction(
+        dataSource,
+        c -> {
+          List<LeadSkip> skips = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT agent_id, campaign_id, reason, skipped_at FROM lead_skips WHERE lead_id = ? ORDER BY skipped_at")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) skips.add(new LeadSkip(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+            }
+          }
+          return skips;
+        });
+  }
+
   public Optional<Lead> find(long id) {
     return Transactions.inTransaction(
         dataSource,

@@ -47,6 +47,11 @@ public final class AgentRoutes {
                                             onSuccess(agents.delete(agentId), deleted ->
                                                 deleted ? complete(StatusCodes.NO_CONTENT) : ApiErrors.error(StatusCodes.NOT_FOUND, "no agent " + agentId)))))),
                             path(
+                                "dial",
+                                () -> post(() -> onlyItself(principal, agentId, () ->
+                                    entity(Json.unmarshaller(DialLeadRequest.class), body ->
+                                        onSuccess(agents.dialLead(agentId, body.leadId()), outcome -> dialed(outcome, agentId)))))),
+                            path(
                                 "campaign",
                                 () -> put(() -> Authentication.admin(principal, () ->
                                     entity(Json.unmarshaller(CampaignChoice.class), body ->
@@ -58,6 +63,23 @@ public final class AgentRoutes {
     if (principal.role() == Role.AGENT && !agentId.equals(principal.agentId()))
       return ApiErrors.error(StatusCodes.FORBIDDEN, "an agent may only look at itself");
     return inner.get();
+  }
+
+  /** Only the agent itself places its own calls: staff may not dial on an agent's behalf. */
+  private static Route onlyItself(Principal principal, String agentId, java.util.function.Supplier<Route> inner) {
+    if (principal.role() != Role.AGENT || !agentId.equals(principal.agentId()))
+      return ApiErrors.error(StatusCodes.FORBIDDEN, "only agent " + agentId + " may dial for itself");
+    return inner.get();
+  }
+
+  private static Route dialed(LeadDialOutcome outcome, String agentId) {
+    return switch (outcome.kind()) {
+      case DIALED -> complete(StatusCodes.CREATED, new DialedLead(outcome.callUuid(), outcome.leadId(), agentId), Json.<DialedLead>marshaller());
+      case NOT_FOUND -> ApiErrors.error(StatusCodes.NOT_FOUND, outcome.message());
+      case INVALID -> ApiErrors.error(StatusCodes.BAD_REQUEST, outcome.message());
+      case CONFLICT -> ApiErrors.error(StatusCodes.CONFLICT, outcome.message());
+      case FAILED -> ApiErrors.error(StatusCodes.SERVICE_UNAVAILABLE, outcome.message());
+    };
   }
 
   private static Route found(Optional<AgentDto> agent, String id) {
