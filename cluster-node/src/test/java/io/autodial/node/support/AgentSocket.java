@@ -19,6 +19,8 @@ import java.util.function.Predicate;
  */
 public final class AgentSocket implements AutoCloseable {
   private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+  /** Arrived and not yet taken by an await, oldest first. */
+  private final List<JsonNode> pending = new ArrayList<>();
   private final List<JsonNode> seen = new ArrayList<>();
   private final WebSocket socket;
   private final ApiClient api;
@@ -70,7 +72,7 @@ public final class AgentSocket implements AutoCloseable {
     if (!"ack".equals(reply.path("type").asText())) throw new AssertionError(type + " was refused: " + reply);
   }
 
-  /** The first push of {@code type} from now on (earlier ones already seen are skipped). */
+  /** The oldest push of {@code type} not yet taken by an await. */
   public JsonNode awaitPush(String type, Duration max) {
     return await(m -> type.equals(m.path("type").asText()), max);
   }
@@ -79,7 +81,9 @@ public final class AgentSocket implements AutoCloseable {
     return await(m -> "state".equals(m.path("type").asText()) && status.equals(m.path("status").asText()), max);
   }
 
-  public JsonNode await(Predicate<JsonNode> wanted, Duration max) {
+  /** The oldest message not yet taken that {@code wanted} accepts; others stay for later awaits. */
+  public synchronized JsonNode await(Predicate<JsonNode> wanted, Duration max) {
+    for (int i = 0; i < pending.size(); i++) if (wanted.test(pending.get(i))) return pending.remove(i);
     long deadline = System.nanoTime() + max.toNanos();
     try {
       while (true) {
@@ -88,6 +92,7 @@ public final class AgentSocket implements AutoCloseable {
         if (m == null) throw new AssertionError("nothing wanted arrived in " + max + "; seen " + seen);
         seen.add(m);
         if (wanted.test(m)) return m;
+        pending.add(m);
       }
     } catch (InterruptedException e) {
       throw new AssertionError(e);

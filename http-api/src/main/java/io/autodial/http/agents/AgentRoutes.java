@@ -11,6 +11,7 @@ import io.autodial.http.auth.Role;
 import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /** {@code /api/agents}: admins manage agents; an agent may read only itself. */
 public final class AgentRoutes {
@@ -49,8 +50,16 @@ public final class AgentRoutes {
                             path(
                                 "dial",
                                 () -> post(() -> onlyItself(principal, agentId, () ->
-                                    entity(Json.unmarshaller(DialLeadRequest.class), body ->
-                                        onSuccess(agents.dialLead(agentId, body.leadId()), outcome -> dialed(outcome, agentId)))))),
+                                    // read here, not as a rejection: a later route (the admin-only leads) would turn it into a 403
+                                    entity(Unmarshaller.entityToString(), text -> {
+                                      DialLeadRequest body;
+                                      try {
+                                        body = Json.MAPPER.readValue(text, DialLeadRequest.class);
+                                      } catch (Exception e) {
+                                        return ApiErrors.error(StatusCodes.BAD_REQUEST, badBody(e));
+                                      }
+                                      return onSuccess(agents.dialLead(agentId, body.leadId()), outcome -> dialed(outcome, agentId));
+                                    })))),
                             path(
                                 "campaign",
                                 () -> put(() -> Authentication.admin(principal, () ->
@@ -70,6 +79,12 @@ public final class AgentRoutes {
     if (principal.role() != Role.AGENT || !agentId.equals(principal.agentId()))
       return ApiErrors.error(StatusCodes.FORBIDDEN, "only agent " + agentId + " may dial for itself");
     return inner.get();
+  }
+
+  private static String badBody(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause())
+      if (t instanceof IllegalArgumentException && t.getMessage() != null && t.getCause() == null) return t.getMessage();
+    return "send {\"leadId\": <number>}";
   }
 
   private static Route dialed(LeadDialOutcome outcome, String agentId) {
