@@ -10,10 +10,5 @@ public enum DialMode {
   PROGRESSIVE,
   POWER,
   PREDICTIVE,
-  BROADCAST;
-
-  /** Whether answered calls of this mode go to agents chosen by the dialer when they answer. */
-  public boolean needsAgentOnAnswer() {
-    return this == PROGRESSIVE || this == POWER || this == PREDICTIVE;
-  }
+  BROADCAST
 }
