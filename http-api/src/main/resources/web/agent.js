@@ -116,6 +116,9 @@ function onServerMessage(message) {
     case 'wrapUpStarted':
       showWrapUp(message.dispositions);
       break;
+    case 'preview':
+      showPreview(message.call);
+      break;
   }
 }
 
@@ -156,8 +159,13 @@ function showState(state) {
   session.status = state.status;
   $('status').textContent = state.status;
   $('status-reason').textContent = state.status === 'PAUSED' && state.pauseReason ? `(${state.pauseReason})` : '';
-  if (state.call && ['RESERVED', 'ON_CALL', 'WRAP_UP'].includes(state.status)) {
-    showCall(state.call, { RESERVED: 'offered', ON_CALL: 'connected', WRAP_UP: 'ended' }[state.status]);
+  $('preview').hidden = !(state.call && state.status === 'PREVIEW');
+  if (state.call && state.status === 'PREVIEW') {
+    showPreview(state.call);
+    $('call').hidden = true;
+    $('wrapup').hidden = true;
+  } else if (state.call && ['RESERVED', 'DIALING', 'ON_CALL', 'WRAP_UP'].includes(state.status)) {
+    showCall(state.call, { RESERVED: 'offered', DIALING: 'dialing', ON_CALL: 'connected', WRAP_UP: 'ended' }[state.status]);
     if (state.status === 'WRAP_UP') showWrapUp(state.call.dispositions);
   } else {
     $('call').hidden = true;
@@ -189,6 +197,17 @@ function showCall(call, phase) {
   updateButtons();
 }
 
+/** Preview mode: the lead and the filled-in script, to dial or skip. Text only, never HTML. */
+function showPreview(call) {
+  const lead = call.lead || {};
+  $('preview-name').textContent = [lead.firstName, lead.lastName].filter(Boolean).join(' ');
+  $('preview-phone').textContent = lead.phone || '';
+  $('preview-company').textContent = lead.company || '';
+  $('preview-script').textContent = call.script || '';
+  $('preview').hidden = false;
+  updateButtons();
+}
+
 function showWrapUp(dispositions) {
   const select = $('disposition');
   const chosen = select.value;
@@ -205,7 +224,10 @@ function updateButtons() {
   $('ready').disabled = !connected || !['LOGGED_OUT', 'PAUSED'].includes(status);
   $('pause').disabled = !connected || status !== 'READY';
   $('logout').disabled = !connected || !['READY', 'PAUSED', 'LOGGED_OUT'].includes(status);
-  for (const id of ['hangup', 'hold', 'unhold', 'dtmf']) $(id).disabled = !connected || status !== 'ON_CALL';
+  for (const id of ['hold', 'unhold', 'dtmf']) $(id).disabled = !connected || status !== 'ON_CALL';
+  $('hangup').disabled = !connected || !['ON_CALL', 'DIALING'].includes(status);
+  for (const id of ['preview-dial', 'preview-skip']) $(id).disabled = !connected || status !== 'PREVIEW';
+  $('dial-lead').disabled = !connected || !['READY', 'PAUSED'].includes(status);
 }
 
 function setConnection(text) {
@@ -232,6 +254,18 @@ $('ready').addEventListener('click', () => act({ type: 'ready' }));
 $('pause').addEventListener('click', () => act({ type: 'pause', reason: $('pause-reason').value }));
 $('logout').addEventListener('click', () => act({ type: 'logout' }));
 $('hangup').addEventListener('click', () => act({ type: 'hangup' }));
+$('preview-dial').addEventListener('click', () => act({ type: 'previewDial' }));
+$('preview-skip').addEventListener('click', () => {
+  const reason = $('skip-reason').value.trim();
+  if (!reason) { showError('Skip: say why'); return; }
+  act({ type: 'previewSkip', reason });
+});
+$('dial-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const leadId = $('dial-lead-id').value.trim();
+  if (!/^[0-9]+$/.test(leadId)) { showError('Dial: a lead id is a number'); return; }
+  act({ type: 'dialLead', leadId: Number(leadId) });
+});
 $('hold').addEventListener('click', () => act({ type: 'hold' }));
 $('unhold').addEventListener('click', () => act({ type: 'unhold' }));
 $('dtmf').addEventListener('click', () => {

@@ -29,6 +29,7 @@ import io.autodial.node.projection.TaggedProjections;
 import io.autodial.node.services.ShardedAgentsService;
 import io.autodial.node.services.ShardedCampaignsService;
 import io.autodial.node.wiring.ShardedAgentCalls;
+import io.autodial.node.wiring.ShardedAgentCampaign;
 import io.autodial.node.wiring.ShardedAgentGateway;
 import io.autodial.node.wiring.ShardedAgentListener;
 import io.autodial.node.wiring.ShardedCallListener;
@@ -145,13 +146,13 @@ public final class AutodialNode implements AutoCloseable {
     LeadRepository leads = new LeadRepository(readModel, new LeadValidator(new PhoneNumbers(settings.defaultRegion())));
 
     CallEntity.init(system, callControl, new ShardedCallListener(system));
-    AgentEntity.init(system, callControl, new ShardedAgentCalls(system), new ShardedAgentListener(system));
+    AgentEntity.init(system, callControl, new ShardedAgentCalls(system), new ShardedAgentListener(system), new ShardedAgentCampaign(system));
     CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, blocking));
     callControl.onEvent(new CallEventRouter(system));
     sweepOrphanedReservations(system, leads, blocking);
 
     TaggedProjections.<CallEntity.Event>init(system, readModel, CallLogHandler.NAME, CallEntity.TAGS, new CallLogHandler(leads));
-    TaggedProjections.<AgentEntity.Event>init(system, readModel, AgentStateHandler.NAME, AgentEntity.TAGS, new AgentStateHandler());
+    TaggedProjections.<AgentEntity.Event>init(system, readModel, AgentStateHandler.NAME, AgentEntity.TAGS, new AgentStateHandler(leads));
     TaggedProjections.<CampaignEntity.Event>init(system, readModel, CampaignHandler.NAME, List.of(CampaignEntity.TAG), new CampaignHandler());
 
     JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.tokenLifetime());

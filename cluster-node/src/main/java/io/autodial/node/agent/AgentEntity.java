@@ -46,6 +46,8 @@ public final class AgentEntity
   static final Duration LEG_RETRY = Duration.ofSeconds(2);
   /** Far beyond the milliseconds a reserve-then-bridge takes. */
   static final Duration RESERVATION_TIMEOUT = Duration.ofSeconds(10);
+  /** Beyond the longest ring timeout (120 s): an agent's own call that never reported is given up. */
+  static final Duration BOUND_DIAL_TIMEOUT = Duration.ofSeconds(180);
 
   // ---- protocol ----
 
@@ -66,6 +68,15 @@ public final class AgentEntity
   /** The campaign's dialer offers an answered call; refused unless ready with a leg up. */
   public record Reserve(CallDetails call, ActorRef<ReserveReply> replyTo) implements Command {}
 
+  /** Preview mode: the dialer offers a reserved lead to look at first; refused unless ready with a leg up. */
+  public record OfferPreview(CallDetails call, ActorRef<ReserveReply> replyTo) implements Command {}
+
+  /**
+   * The dialer reserved the lead this agent asked to dial and is about to place its call, bound to
+   * this agent; refused unless ready or paused with a leg up.
+   */
+  public record BindCall(CallDetails call, ActorRef<ReserveReply> replyTo) implements Command {}
+
   /** The reserved call could not be connected after all. */
   public record ReleaseReservation(String callUuid) implements Command {}
 
@@ -81,6 +92,12 @@ public final class AgentEntity
   public record CustomerCallEnded(String callUuid, String cause) implements Command {}
 
   record EnsureLeg() implements Command {}
+
+  /** The campaign's answer to a {@code dialLead} from the softphone, to answer that message with. */
+  record LeadDialAnswered(String messageId, LeadDialResult result, ActorRef<AgentServerMessage> replyTo) implements Command {}
+
+  /** The agent's own call never reported an answer or an end. */
+  record BoundDialExpired(String callUuid) implements Command {}
 
   /** A reservation the call never confirmed (its node died before the bridge) is given up. */
   record ReservationExpired(String callUuid) implements Command {}
@@ -121,6 +138,20 @@ public final class AgentEntity
 
   public record CallEnded(String callUuid, String cause, Instant at) implements Event {}
 
+  public record PreviewOffered(CallDetails call, Instant at) implements Event {}
+
+  /** The agent skipped the preview: its lead goes back to the pool, the reason is kept. */
+  public record PreviewSkipped(String callUuid, long leadId, String campaignId, String reason, Instant at) implements Event {}
+
+  /**
+   * The agent's own call to a lead started (a dialed preview or a manual dial); {@code pausedReason}
+   * is set when the agent dialed while paused, and it goes back to that pause if nobody answers.
+   */
+  public record CustomerDialStarted(CallDetails call, String pausedReason, Instant at) implements Event {}
+
+  /** The agent's own call ended unanswered (no answer, busy, a machine...): back to ready or paused. */
+  public record CustomerNotReached(String callUuid, String cause, String pausedReason, Instant at) implements Event {}
+
   public record DispositionSubmitted(
       String callUuid, String code, String notes, Instant callbackAt, boolean dnc, boolean pauseAfter, String pauseReason, Instant at)
       implements Event {}
@@ -143,18 +174,27 @@ public final class AgentEntity
 
   public record WrapUpState(Desk desk, CallDetails call) implements State {}
 
+  public record PreviewState(Desk desk, CallDetails call) implements State {}
+
+  public record DialingState(Desk desk, CallDetails call, String pausedReason) implements State {}
+
   // ---- wiring ----
 
-  public static void init(ActorSystem<?> system, CallControl callControl, AgentCalls calls, AgentListener listener) {
+  public static void init(ActorSystem<?> system, CallControl callControl, AgentCalls calls, AgentListener listener, AgentCampaign campaign) {
     ClusterSharding.get(system)
         .init(
-            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), callControl, calls, listener))
+            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), callControl, calls, listener, campaign))
                 // an agent on a call or ready comes back after a restart, with its leg
                 .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
   }
 
   public static Behavior<Command> create(String agentId, CallControl callControl, AgentCalls calls, AgentListener listener) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AgentEntity(agentId, callControl, calls, listener, ctx, timers)));
+    return create(agentId, callControl, calls, listener, AgentCampaign.NONE);
+  }
+
+  public static Behavior<Command> create(
+      String agentId, CallControl callControl, AgentCalls calls, AgentListener listener, AgentCampaign campaign) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AgentEntity(agentId, callControl, calls, listener, campaign, ctx, timers)));
   }
 
   private final String agentId;
@@ -163,12 +203,20 @@ public final class AgentEntity
   private final ActorContext<Command> ctx;
   private final TimerScheduler<Command> timers;
   private final AgentCalls calls;
+  private final AgentCampaign campaign;
   /** Live softphone connections: not persisted, they attach again after a restart. */
   private final Set<ActorRef<AgentServerMessage>> subscribers = new HashSet<>();
 
   private AgentEntity(
-      String agentId, CallControl callControl, AgentCalls calls, AgentListener listener, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
+      String agentId,
+      CallControl callControl,
+      AgentCalls calls,
+      AgentListener listener,
+      AgentCampaign campaign,
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers) {
     super(PersistenceId.of(ENTITY_KEY.name(), agentId));
+    this.campaign = campaign;
     this.agentId = agentId;
     this.callControl = callControl;
     this.listener = listener;
@@ -195,6 +243,7 @@ public final class AgentEntity
             state -> {
               if (state instanceof ReadyState || state instanceof PausedState) timers.startSingleTimer(new EnsureLeg(), Duration.ZERO);
               if (state instanceof ReservedState r) timers.startSingleTimer(new ReservationExpired(r.call().callUuid()), RESERVATION_TIMEOUT);
+              if (state instanceof DialingState d) timers.startSingleTimer(new BoundDialExpired(d.call().callUuid()), BOUND_DIAL_TIMEOUT);
               announce(state);
             })
         .build();
@@ -212,16 +261,32 @@ public final class AgentEntity
         .onCommand(AnnounceAvailability.class, (state, cmd) -> Effect().none().thenRun(this::announce).thenNoReply())
         .onCommand(LegAnswered.class, this::legAnswered)
         .onCommand(LegEnded.class, this::legEnded)
-        .onCommand(EnsureLeg.class, this::ensureLeg);
+        .onCommand(EnsureLeg.class, this::ensureLeg)
+        .onCommand(LeadDialAnswered.class, (state, cmd) ->
+            Effect().reply(cmd.replyTo(), cmd.result().ok()
+                ? new AgentServerMessage.Ack(cmd.messageId())
+                : new AgentServerMessage.Error(cmd.messageId(), cmd.result().message())));
     b.forStateType(LoggedOutState.class)
         .onCommand(AssignCampaign.class, this::assignCampaign)
         .onCommand(Client.class, (state, cmd) -> client(state, cmd));
     b.forStateType(ReadyState.class)
         .onCommand(AssignCampaign.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "agent " + agentId + " is working; pause or log out first")))
         .onCommand(Reserve.class, this::reserve)
+        .onCommand(OfferPreview.class, this::offerPreview)
+        .onCommand(BindCall.class, this::bindCall)
         .onCommand(Client.class, (state, cmd) -> client(state, cmd));
     b.forStateType(PausedState.class)
         .onCommand(AssignCampaign.class, this::assignCampaign)
+        .onCommand(BindCall.class, this::bindCall)
+        .onCommand(Client.class, (state, cmd) -> client(state, cmd));
+    b.forStateType(PreviewState.class)
+        .onCommand(AssignCampaign.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "agent " + agentId + " is looking at a preview")))
+        .onCommand(Client.class, (state, cmd) -> client(state, cmd));
+    b.forStateType(DialingState.class)
+        .onCommand(AssignCampaign.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "agent " + agentId + " is on a call")))
+        .onCommand(CustomerConnected.class, this::boundConnected)
+        .onCommand(CustomerCallEnded.class, (state, cmd) -> notReached(state, cmd.callUuid(), cmd.cause()))
+        .onCommand(BoundDialExpired.class, (state, cmd) -> notReached(state, cmd.callUuid(), "NO_REPORT"))
         .onCommand(Client.class, (state, cmd) -> client(state, cmd));
     b.forStateType(ReservedState.class)
         .onCommand(AssignCampaign.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "agent " + agentId + " is on a call")))
@@ -239,6 +304,8 @@ public final class AgentEntity
         .onCommand(Client.class, (state, cmd) -> client(state, cmd));
     b.forAnyState()
         .onCommand(Reserve.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Refused(agentId, "not ready")))
+        .onCommand(OfferPreview.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Refused(agentId, "not ready")))
+        .onCommand(BindCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Refused(agentId, "on a call or logged out")))
         .onAnyCommand(cmd -> Effect().noReply());
     return b.build();
   }
@@ -271,12 +338,26 @@ public final class AgentEntity
     if (m instanceof AgentClientMessage.Ready) {
       if (state instanceof LoggedOutState || state instanceof PausedState) return goReady(state, id, cmd.replyTo());
       return refuse(cmd, state instanceof ReadyState ? "already ready" : "finish the call first");
+    } else if (m instanceof AgentClientMessage.PreviewDial) {
+      if (!(state instanceof PreviewState preview)) return refuse(cmd, "no preview to dial");
+      return dialPreview(preview, id, cmd.replyTo());
+    } else if (m instanceof AgentClientMessage.PreviewSkip skip) {
+      if (!(state instanceof PreviewState preview)) return refuse(cmd, "no preview to skip");
+      if (skip.reason() == null || skip.reason().isBlank()) return refuse(cmd, "say why the lead is skipped (reason)");
+      CallDetails call = preview.call();
+      return Effect()
+          .persist(new PreviewSkipped(call.callUuid(), call.lead().id(), call.campaignId(), skip.reason().trim(), Instant.now()))
+          .thenRun(s -> stateChanged(state, s))
+          .thenReply(cmd.replyTo(), s -> new AgentServerMessage.Ack(id));
+    } else if (m instanceof AgentClientMessage.DialLead dial) {
+      return dialLead(state, dial, cmd.replyTo());
     } else if (m instanceof AgentClientMessage.Pause p) {
       if (state instanceof ReadyState || state instanceof PausedState || state instanceof LoggedOutState)
         return Effect()
             .persist(new WentPaused(reason(p.reason()), Instant.now()))
             .thenRun(s -> stateChanged(state, s))
             .thenReply(cmd.replyTo(), s -> new AgentServerMessage.Ack(id));
+      if (state instanceof PreviewState) return refuse(cmd, "dial or skip the preview first");
       return refuse(cmd, state instanceof WrapUpState ? "submit a disposition first (submit & pause pauses after it)" : "you are on a call");
     } else if (m instanceof AgentClientMessage.Logout) {
       if (state instanceof ReadyState || state instanceof PausedState || state instanceof LoggedOutState)
@@ -287,10 +368,10 @@ public final class AgentEntity
               hangUpLeg(state.desk());
             })
             .thenReply(cmd.replyTo(), s -> new AgentServerMessage.Ack(id));
-      return refuse(cmd, "finish the call first");
+      return refuse(cmd, state instanceof PreviewState ? "dial or skip the preview first" : "finish the call first");
     } else if (m instanceof AgentClientMessage.Hangup) {
       Optional<CallDetails> call = currentCall(state);
-      if (call.isEmpty() || state instanceof WrapUpState) return refuse(cmd, "no call to hang up");
+      if (call.isEmpty() || state instanceof WrapUpState || state instanceof PreviewState) return refuse(cmd, "no call to hang up");
       return Effect()
           .none()
           .thenRun(s -> calls.hangup(call.get().callUuid()))
@@ -358,6 +439,97 @@ public final class AgentEntity
           timers.startSingleTimer(new ReservationExpired(cmd.call().callUuid()), RESERVATION_TIMEOUT);
         })
         .thenReply(cmd.replyTo(), s -> new Reserved(agentId, desk.legUuid(), desk.legSwitchId()));
+  }
+
+  private ReplyEffect<Event, State> offerPreview(ReadyState state, OfferPreview cmd) {
+    Desk desk = state.desk();
+    if (!desk.legUp()) return Effect().reply(cmd.replyTo(), new Refused(agentId, "agent leg is not up"));
+    if (!cmd.call().campaignId().equals(desk.campaignId()))
+      return Effect().reply(cmd.replyTo(), new Refused(agentId, "works campaign " + desk.campaignId()));
+    return Effect()
+        .persist(new PreviewOffered(cmd.call(), Instant.now()))
+        .thenRun(s -> {
+          push(new AgentServerMessage.Preview(cmd.call()));
+          stateChanged(state, s);
+        })
+        .thenReply(cmd.replyTo(), s -> new Reserved(agentId, desk.legUuid(), desk.legSwitchId()));
+  }
+
+  /** The agent dials its preview: it waits on its leg while the dialer places the call. */
+  private ReplyEffect<Event, State> dialPreview(PreviewState state, String id, ActorRef<AgentServerMessage> replyTo) {
+    Desk desk = state.desk();
+    if (!desk.legUp()) return Effect().reply(replyTo, new AgentServerMessage.Error(id, "your phone is not connected yet; try again in a moment"));
+    CallDetails call = state.call();
+    return Effect()
+        .persist(new CustomerDialStarted(call, null, Instant.now()))
+        .thenRun(s -> {
+          campaign.placePreviewCall(call.campaignId(), agentId, call, desk.legUuid(), desk.legSwitchId());
+          timers.startSingleTimer(new BoundDialExpired(call.callUuid()), BOUND_DIAL_TIMEOUT);
+          stateChanged(state, s);
+        })
+        .thenReply(replyTo, s -> new AgentServerMessage.Ack(id));
+  }
+
+  /**
+   * A manual dial: the campaign reserves the lead and binds this agent (BindCall) before it places
+   * the call; the softphone's message is answered when the campaign says how it went.
+   */
+  private ReplyEffect<Event, State> dialLead(State state, AgentClientMessage.DialLead dial, ActorRef<AgentServerMessage> replyTo) {
+    String id = dial.id();
+    if (dial.leadId() == null) return Effect().reply(replyTo, new AgentServerMessage.Error(id, "leadId is required"));
+    if (!(state instanceof ReadyState || state instanceof PausedState))
+      return Effect().reply(replyTo, new AgentServerMessage.Error(id, state instanceof LoggedOutState ? "go ready first" : "finish the current call first"));
+    Desk desk = state.desk();
+    if (desk.campaignId() == null) return Effect().reply(replyTo, new AgentServerMessage.Error(id, "agent " + agentId + " is not assigned to a campaign; ask an admin"));
+    if (!desk.legUp()) return Effect().reply(replyTo, new AgentServerMessage.Error(id, "your phone is not connected yet; go ready and try again in a moment"));
+    long leadId = dial.leadId();
+    return Effect()
+        .none()
+        .thenRun(s -> ctx.pipeToSelf(
+            campaign.dialLead(desk.campaignId(), agentId, leadId),
+            (result, failure) -> new LeadDialAnswered(id,
+                failure == null ? result : LeadDialResult.refused(LeadDialResult.Problem.FAILED, "the campaign did not answer; try again"), replyTo)))
+        .thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> bindCall(State state, BindCall cmd) {
+    Desk desk = state.desk();
+    if (!desk.legUp()) return Effect().reply(cmd.replyTo(), new Refused(agentId, "agent leg is not up"));
+    if (!cmd.call().campaignId().equals(desk.campaignId()))
+      return Effect().reply(cmd.replyTo(), new Refused(agentId, "works campaign " + desk.campaignId()));
+    String pausedReason = state instanceof PausedState p ? p.reason() : null;
+    return Effect()
+        .persist(new CustomerDialStarted(cmd.call(), pausedReason, Instant.now()))
+        .thenRun(s -> {
+          timers.startSingleTimer(new BoundDialExpired(cmd.call().callUuid()), BOUND_DIAL_TIMEOUT);
+          stateChanged(state, s);
+        })
+        .thenReply(cmd.replyTo(), s -> new Reserved(agentId, desk.legUuid(), desk.legSwitchId()));
+  }
+
+  private ReplyEffect<Event, State> boundConnected(DialingState state, CustomerConnected cmd) {
+    if (!state.call().callUuid().equals(cmd.callUuid())) return Effect().noReply();
+    return Effect()
+        .persist(new CallConnected(cmd.callUuid(), Instant.now()))
+        .thenRun(s -> {
+          timers.cancel(BoundDialExpired.class);
+          push(new AgentServerMessage.CallConnected(state.call()));
+          push(view(s));
+        })
+        .thenNoReply();
+  }
+
+  /** Nobody answered the agent's own call (or a machine did): back to ready, or to the pause it dialed from. */
+  private ReplyEffect<Event, State> notReached(DialingState state, String callUuid, String cause) {
+    if (!state.call().callUuid().equals(callUuid)) return Effect().noReply();
+    return Effect()
+        .persist(new CustomerNotReached(callUuid, cause, state.pausedReason(), Instant.now()))
+        .thenRun(s -> {
+          timers.cancel(BoundDialExpired.class);
+          push(new AgentServerMessage.CallEnded(callUuid, cause));
+          stateChanged(state, s);
+        })
+        .thenNoReply();
   }
 
   private ReplyEffect<Event, State> release(ReservedState state, ReleaseReservation cmd) {
@@ -466,6 +638,8 @@ public final class AgentEntity
 
   private static Optional<CallDetails> currentCall(State state) {
     if (state instanceof ReservedState r) return Optional.of(r.call());
+    if (state instanceof PreviewState p) return Optional.of(p.call());
+    if (state instanceof DialingState d) return Optional.of(d.call());
     if (state instanceof OnCallState o) return Optional.of(o.call());
     if (state instanceof WrapUpState w) return Optional.of(w.call());
     return Optional.empty();
@@ -479,6 +653,8 @@ public final class AgentEntity
             : state instanceof ReservedState ? AgentStatus.RESERVED
             : state instanceof OnCallState ? AgentStatus.ON_CALL
             : state instanceof WrapUpState ? AgentStatus.WRAP_UP
+            : state instanceof PreviewState ? AgentStatus.PREVIEW
+            : state instanceof DialingState ? AgentStatus.DIALING
             : AgentStatus.LOGGED_OUT;
     return new AgentServerMessage.State(
         agentId, status, state instanceof PausedState p ? p.reason() : null, d.since().toEpochMilli(), d.campaignId(), currentCall(state).orElse(null));
@@ -501,6 +677,11 @@ public final class AgentEntity
         .onEvent(ReservationReleased.class, (state, e) -> new ReadyState(state.desk().since(e.at())))
         .onEvent(CallConnected.class, (state, e) -> new OnCallState(state.desk().since(e.at()), currentCall(state).orElseThrow()))
         .onEvent(CallEnded.class, (state, e) -> new WrapUpState(state.desk().since(e.at()), currentCall(state).orElseThrow()))
+        .onEvent(PreviewOffered.class, (state, e) -> new PreviewState(state.desk().since(e.at()), e.call()))
+        .onEvent(PreviewSkipped.class, (state, e) -> new ReadyState(state.desk().since(e.at())))
+        .onEvent(CustomerDialStarted.class, (state, e) -> new DialingState(state.desk().since(e.at()), e.call(), e.pausedReason()))
+        .onEvent(CustomerNotReached.class, (state, e) ->
+            e.pausedReason() != null ? new PausedState(state.desk().since(e.at()), e.pausedReason()) : new ReadyState(state.desk().since(e.at())))
         .onEvent(DispositionSubmitted.class, (state, e) ->
             e.pauseAfter() ? new PausedState(state.desk().since(e.at()), e.pauseReason()) : new ReadyState(state.desk().since(e.at())));
     return b.build();
@@ -512,6 +693,8 @@ public final class AgentEntity
     if (state instanceof ReservedState r) return new ReservedState(desk, r.call());
     if (state instanceof OnCallState o) return new OnCallState(desk, o.call());
     if (state instanceof WrapUpState w) return new WrapUpState(desk, w.call());
+    if (state instanceof PreviewState p) return new PreviewState(desk, p.call());
+    if (state instanceof DialingState d) return new DialingState(desk, d.call(), d.pausedReason());
     return new LoggedOutState(desk);
   }
 }

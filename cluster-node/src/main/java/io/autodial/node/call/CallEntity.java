@@ -54,6 +54,12 @@ public final class CallEntity
   static final int CHANNEL_CHECK_ATTEMPTS = 30;
   /** A live answer not connected to an agent within this is abandoned (FCC/TSR 2-second rule). */
   static final Duration ABANDON_AFTER = Duration.ofSeconds(2);
+  /** How long an answer waits for the AMD verdict before it is taken as a person's. */
+  public static final Duration DEFAULT_AMD_TIMEOUT = Duration.ofSeconds(4);
+  /** A machine whose beep is not heard within this gets its message anyway. */
+  static final Duration BEEP_WAIT = Duration.ofSeconds(10);
+  /** A message whose end the switch never reports is cut off after this. */
+  static final Duration MESSAGE_MAX = Duration.ofMinutes(2);
 
   // ---- protocol ----
 
@@ -81,6 +87,15 @@ public final class CallEntity
 
   /** Recovered with an agent assigned but no bridge: the node died between the two. */
   record AbandonUnbridged() implements Command {}
+
+  /** AMD gave no verdict in time: the answer is taken as a person's. */
+  record AmdTimedOut() implements Command {}
+
+  /** A machine's beep did not come: its message is played anyway. */
+  record BeepWaitOver() implements Command {}
+
+  /** The switch never said the message ended: the call is hung up. */
+  record MessageOverdue() implements Command {}
 
   record OriginateSent(String switchId, String jobUuid) implements Command {}
 
@@ -158,6 +173,19 @@ public final class CallEntity
 
   public record AmdDetected(AmdResult result, String source, Instant at) implements Event {}
 
+  /**
+   * With AMD on, the answer is a live person's from now: {@code basis} HUMAN or NOTSURE (AMD's
+   * verdict), AMD_TIMEOUT (no verdict in time) or AMD_UNHEARD (answered while nobody listened).
+   * The 2-second abandonment clock starts here, at the end of the greeting.
+   */
+  public record LiveAnswerConfirmed(String basis, Instant at) implements Event {}
+
+  /** A recorded message started playing to the callee (a broadcast, or a machine after its beep). */
+  public record MessageStarted(String path, Instant at) implements Event {}
+
+  /** The message played to its end. */
+  public record MessagePlayed(String path, Instant at) implements Event {}
+
   public record Bridged(String otherUuid, Instant at) implements Event {}
 
   public record Unbridged(String otherUuid, Instant at) implements Event {}
@@ -192,11 +220,14 @@ public final class CallEntity
   // ---- wiring ----
 
   public static void init(ActorSystem<?> system, CallControl callControl, CallListener listener) {
+    var config = system.settings().config();
+    Duration amdTimeout =
+        config.hasPath("autodial.calls.amd-timeout") ? config.getDuration("autodial.calls.amd-timeout") : DEFAULT_AMD_TIMEOUT;
     ClusterSharding.get(system)
         .init(
             Entity.of(
                     ENTITY_KEY,
-                    ctx -> create(ctx.getEntityId(), callControl, listener, Optional.of(ctx.getShard())))
+                    ctx -> create(ctx.getEntityId(), callControl, listener, Optional.of(ctx.getShard()), amdTimeout))
                 // a node that restarts brings its live calls back to reconcile them
                 .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
   }
@@ -206,8 +237,17 @@ public final class CallEntity
       CallControl callControl,
       CallListener listener,
       Optional<ActorRef<ClusterSharding.ShardCommand>> shard) {
+    return create(uuid, callControl, listener, shard, DEFAULT_AMD_TIMEOUT);
+  }
+
+  public static Behavior<Command> create(
+      String uuid,
+      CallControl callControl,
+      CallListener listener,
+      Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
+      Duration amdTimeout) {
     return Behaviors.setup(
-        ctx -> Behaviors.withTimers(timers -> new CallEntity(uuid, callControl, listener, shard, ctx, timers)));
+        ctx -> Behaviors.withTimers(timers -> new CallEntity(uuid, callControl, listener, shard, amdTimeout, ctx, timers)));
   }
 
   public static String tagFor(String uuid) {
@@ -218,6 +258,7 @@ public final class CallEntity
   private final CallControl callControl;
   private final CallListener listener;
   private final Optional<ActorRef<ClusterSharding.ShardCommand>> shard;
+  private final Duration amdTimeout;
   private final ActorContext<Command> ctx;
   private final TimerScheduler<Command> timers;
 
@@ -226,9 +267,11 @@ public final class CallEntity
       CallControl callControl,
       CallListener listener,
       Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
+      Duration amdTimeout,
       ActorContext<Command> ctx,
       TimerScheduler<Command> timers) {
     super(PersistenceId.of(ENTITY_KEY.name(), uuid));
+    this.amdTimeout = amdTimeout;
     this.uuid = uuid;
     this.callControl = callControl;
     this.listener = listener;
@@ -255,8 +298,12 @@ public final class CallEntity
             state -> {
               if (state instanceof Active active) {
                 checkChannel(active.call(), 1);
-                if (awaitsAgent(active.call())) startAbandonTimer(active.call());
-                if (assignedButUnbridged(active.call())) ctx.getSelf().tell(new AbandonUnbridged());
+                CallInfo call = active.call();
+                if (awaitsAgent(call)) startAbandonTimer(call);
+                if (assignedButUnbridged(call)) ctx.getSelf().tell(new AbandonUnbridged());
+                if (awaitingAmd(call)) startAmdTimer(call);
+                if (awaitingBeep(call)) timers.startSingleTimer(new BeepWaitOver(), BEEP_WAIT);
+                if (call.message() != null && call.messagePlayedAt() == null) timers.startSingleTimer(new MessageOverdue(), MESSAGE_MAX);
               } else if (state instanceof Ended) {
                 passivate();
               }
@@ -286,6 +333,10 @@ public final class CallEntity
         .onCommand(RecordDisposition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " has not ended yet")))
         .onCommand(AbandonIfUnconnected.class, this::abandonIfUnconnected)
         .onCommand(AbandonUnbridged.class, this::abandonUnbridged)
+        .onCommand(AmdTimedOut.class, this::amdTimedOut)
+        .onCommand(BeepWaitOver.class, this::beepWaitOver)
+        .onCommand(MessageOverdue.class, (state, cmd) ->
+            Effect().none().thenRun(s -> hangUp(state.call())).thenNoReply())
         .onCommand(SwitchEventReceived.class, (state, cmd) -> onSwitchEvent(state.call(), cmd.event()))
         .onCommand(OriginateSent.class, (state, cmd) ->
             state.call().switchId() != null ? Effect().noReply() : Effect().persist(new Dialed(cmd.switchId(), cmd.jobUuid(), Instant.now())).thenNoReply())
@@ -329,7 +380,7 @@ public final class CallEntity
 
   private ReplyEffect<Event, State> connectAgent(Active state, ConnectAgent cmd) {
     CallInfo call = state.call();
-    if (call.answeredAt() == null || call.abandoned() || call.agentId() != null)
+    if (!awaitsAgent(call))
       return Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " is not waiting for an agent"));
     return Effect()
         .persist(new AgentAssigned(cmd.agentId(), cmd.agentLegUuid(), Instant.now()))
@@ -379,10 +430,12 @@ public final class CallEntity
         && call.bridgedTo() == null && call.hangup() == null && !call.abandoned() && call.switchId() != null;
   }
 
-  /** A campaign's answered customer call that no agent has taken yet. */
+  /** A campaign's live customer call that no agent has taken yet (and is to be given one). */
   private static boolean awaitsAgent(CallInfo call) {
     return call.context().forCampaign()
-        && call.answeredAt() != null
+        && !call.context().bound()
+        && !call.context().answerPlan().broadcast()
+        && call.liveAt() != null
         && call.agentId() == null
         && !call.abandoned()
         && call.hangup() == null;
@@ -397,18 +450,29 @@ public final class CallEntity
       long latencyMicros = System.currentTimeMillis() * 1000 - event.atMicros();
       // an agent's phone answers at once, often before the originate's own acceptance is back:
       // the event names the switch, so the call knows where it is before anyone is told
-      List<Event> events =
-          call.switchId() == null ? List.of(new Dialed(event.switchId(), "", at), new Answered(at)) : List.of(new Answered(at));
+      List<Event> events = new ArrayList<>();
+      if (call.switchId() == null) events.add(new Dialed(event.switchId(), "", at));
+      events.add(new Answered(at));
+      // without AMD the answer is live now; with it, AMD's verdict decides (see amdDetected)
+      if (!detectsMachines(call)) events.addAll(onLive(call, at));
       return Effect()
           .persist(events)
           .thenRun(
               s -> {
                 CallMetrics.ANSWER_TO_ENTITY.recordMicros(latencyMicros);
-                answered(((Active) s).call());
+                CallInfo now = ((Active) s).call();
+                if (now.liveAt() != null) afterLive(now);
+                else startAmdTimer(now);
               })
           .thenNoReply();
     } else if (event instanceof SwitchEvent.AmdDetected amd) {
-      return Effect().persist(new AmdDetected(amd.result(), amd.source(), at)).thenNoReply();
+      return amdDetected(call, amd, at);
+    } else if (event instanceof SwitchEvent.PlaybackStopped stopped) {
+      if (call.message() == null || call.messagePlayedAt() != null) return Effect().noReply();
+      // played to the end: delivered; cut short (the callee hung up, or a break): not delivered
+      return stopped.completed()
+          ? Effect().persist(new MessagePlayed(call.message(), at)).thenRun(s -> hangUp(call)).thenNoReply()
+          : Effect().none().thenRun(s -> hangUp(call)).thenNoReply();
     } else if (event instanceof SwitchEvent.Bridged b) {
       return Effect()
           .persist(new Bridged(b.otherUuid(), at))
@@ -454,7 +518,7 @@ public final class CallEntity
   }
 
   private void ended(State state) {
-    timers.cancel(AbandonIfUnconnected.class);
+    timers.cancelAll();
     if (state instanceof Ended ended) listener.ended(ended.call());
     passivate();
   }
@@ -467,14 +531,137 @@ public final class CallEntity
     if (call.switchId() == null) events.add(new Dialed(cmd.switchId(), "", now));
     // answered while nobody listened (e.g. the node was down): act on it as on the switch's report
     boolean answeredUnheard = cmd.answered() && call.answeredAt() == null;
-    if (answeredUnheard) events.add(new Answered(now));
+    if (answeredUnheard) {
+      events.add(new Answered(now));
+      // the AMD verdict, if any, went by unheard: the person has waited long enough already
+      if (detectsMachines(call)) events.add(new LiveAnswerConfirmed("AMD_UNHEARD", now));
+      events.addAll(onLive(call, now));
+    }
     if (events.isEmpty()) return Effect().noReply();
     return Effect()
         .persist(events)
         .thenRun(s -> {
-          if (answeredUnheard) answered(((Active) s).call());
+          if (answeredUnheard) afterLive(((Active) s).call());
         })
         .thenNoReply();
+  }
+
+  // ---- answering machines, messages, agent-bound calls ----
+
+  /**
+   * AMD's verdict (source amd) or a machine's beep (source avmd). While the answer waits for AMD,
+   * a person (or a verdict AMD is not sure of) makes it live; a machine is never offered to an
+   * agent. Otherwise the verdict is only recorded, as before AMD was acted on.
+   */
+  private ReplyEffect<Event, State> amdDetected(CallInfo call, SwitchEvent.AmdDetected amd, Instant at) {
+    AmdDetected detected = new AmdDetected(amd.result(), amd.source(), at);
+    boolean beep = "avmd".equals(amd.source()) && amd.result() == AmdResult.MACHINE;
+    Answering plan = call.context().answerPlan();
+    if (awaitingAmd(call)) {
+      if (amd.result() == AmdResult.MACHINE) {
+        List<Event> events = new ArrayList<>(List.of(detected));
+        if (plan.leaveMessage() && beep) events.add(new MessageStarted(plan.machineMessage(), at));
+        return Effect()
+            .persist(events)
+            .thenRun(s -> {
+              CallInfo now = ((Active) s).call();
+              timers.cancel(AmdTimedOut.class);
+              listener.machineDetected(now);
+              if (now.message() != null) play(now);
+              else if (plan.leaveMessage()) timers.startSingleTimer(new BeepWaitOver(), BEEP_WAIT);
+              else hangUp(now);
+            })
+            .thenNoReply();
+      }
+      List<Event> events = new ArrayList<>(List.of(detected));
+      events.add(new LiveAnswerConfirmed(amd.result() == AmdResult.HUMAN ? "HUMAN" : "NOTSURE", at));
+      events.addAll(onLive(call, at));
+      return Effect()
+          .persist(events)
+          .thenRun(s -> {
+            timers.cancel(AmdTimedOut.class);
+            afterLive(((Active) s).call());
+          })
+          .thenNoReply();
+    }
+    if (awaitingBeep(call) && beep) {
+      return Effect()
+          .persist(List.of(detected, new MessageStarted(plan.machineMessage(), at)))
+          .thenRun(s -> {
+            timers.cancel(BeepWaitOver.class);
+            play(((Active) s).call());
+          })
+          .thenNoReply();
+    }
+    return Effect().persist(detected).thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> amdTimedOut(Active state, AmdTimedOut cmd) {
+    CallInfo call = state.call();
+    if (!awaitingAmd(call)) return Effect().noReply();
+    Instant now = Instant.now();
+    List<Event> events = new ArrayList<>(List.of(new LiveAnswerConfirmed("AMD_TIMEOUT", now)));
+    events.addAll(onLive(call, now));
+    return Effect().persist(events).thenRun(s -> afterLive(((Active) s).call())).thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> beepWaitOver(Active state, BeepWaitOver cmd) {
+    CallInfo call = state.call();
+    if (!awaitingBeep(call)) return Effect().noReply();
+    return Effect()
+        .persist(new MessageStarted(call.context().answerPlan().machineMessage(), Instant.now()))
+        .thenRun(s -> play(((Active) s).call()))
+        .thenNoReply();
+  }
+
+  /**
+   * What a live answer sets going, as events: a broadcast's message, or for an agent-bound call its
+   * agent (bridged at once: that agent is waiting, so there is nothing to abandon).
+   */
+  private static List<Event> onLive(CallInfo call, Instant at) {
+    CallContext context = call.context();
+    if (!context.forCampaign()) return List.of();
+    if (context.answerPlan().broadcast()) return List.of(new MessageStarted(context.answerPlan().humanMessage(), at));
+    if (context.bound()) return List.of(new AgentAssigned(context.boundAgent().agentId(), context.boundAgent().legUuid(), at));
+    return List.of();
+  }
+
+  /** The side effects of a live answer, from the state {@link #onLive} made. */
+  private void afterLive(CallInfo call) {
+    if (call.message() != null) play(call);
+    else if (call.context().bound() && call.agentId() != null) callControl.bridge(call.switchId(), uuid, call.context().boundAgent().legUuid());
+    else answered(call);
+  }
+
+  /** A campaign customer call whose answer AMD classifies. */
+  private static boolean detectsMachines(CallInfo call) {
+    return call.context().forCampaign() && call.context().answerPlan().amd();
+  }
+
+  /** Answered, AMD on, no verdict yet. */
+  private static boolean awaitingAmd(CallInfo call) {
+    return detectsMachines(call) && call.answeredAt() != null && call.liveAt() == null
+        && call.amdResult() != AmdResult.MACHINE && call.hangup() == null;
+  }
+
+  /** A machine that is to hear a message, waiting for its beep. */
+  private static boolean awaitingBeep(CallInfo call) {
+    return detectsMachines(call) && call.context().answerPlan().leaveMessage() && call.amdResult() == AmdResult.MACHINE
+        && call.liveAt() == null && call.message() == null && call.hangup() == null;
+  }
+
+  private void startAmdTimer(CallInfo call) {
+    Duration left = amdTimeout.minus(Duration.between(call.answeredAt(), Instant.now()));
+    timers.startSingleTimer(new AmdTimedOut(), left.isNegative() ? Duration.ZERO : left);
+  }
+
+  private void play(CallInfo call) {
+    callControl.playFile(call.switchId(), uuid, call.message());
+    timers.startSingleTimer(new MessageOverdue(), MESSAGE_MAX);
+  }
+
+  private void hangUp(CallInfo call) {
+    if (call.switchId() != null) callControl.hangup(call.switchId(), uuid, "NORMAL_CLEARING");
   }
 
   /** A live answer: its campaign (or, for an agent's own leg, its agent) hears of it; a customer no agent takes is abandoned. */
@@ -484,11 +671,12 @@ public final class CallEntity
   }
 
   /**
-   * The 2 seconds run from the switch's answer, not from when this entity heard of it: time lost
-   * in transit counts against the customer's wait.
+   * The 2 seconds run from the live answer as the switch timed it (its answer, or with AMD the
+   * verdict at the end of the greeting), not from when this entity heard of it: time lost in
+   * transit counts against the customer's wait.
    */
   private void startAbandonTimer(CallInfo call) {
-    Duration left = ABANDON_AFTER.minus(Duration.between(call.answeredAt(), Instant.now()));
+    Duration left = ABANDON_AFTER.minus(Duration.between(call.liveAt(), Instant.now()));
     timers.startSingleTimer(new AbandonIfUnconnected(), left.isNegative() ? Duration.ZERO : left);
   }
 
@@ -507,7 +695,9 @@ public final class CallEntity
     OriginateRequest request =
         new OriginateRequest(
             uuid, spec.kind(), spec.destination(), spec.callerIdNumber(), spec.callerIdName(),
-            spec.ringTimeout(), spec.variables(), Optional.empty());
+            spec.ringTimeout(), spec.variables(),
+            // an agent-bound call must be on the switch that holds the agent's leg, to bridge them
+            Optional.ofNullable(spec.context().boundAgent()).map(CallContext.BoundAgent::switchId));
     ctx.pipeToSelf(
         callControl.originate(request),
         (accepted, failure) ->
@@ -570,8 +760,14 @@ public final class CallEntity
         .forStateType(Active.class)
         .onEvent(Dialed.class, (state, e) -> active(state, c -> c.switchId = e.switchId()))
         .onEvent(Ringing.class, (state, e) -> active(state, c -> c.ringingAt = e.at()))
-        .onEvent(Answered.class, (state, e) -> active(state, c -> c.answeredAt = e.at()))
+        .onEvent(Answered.class, (state, e) -> active(state, c -> {
+          c.answeredAt = e.at();
+          if (!detectsMachines(state.call())) c.liveAt = e.at();
+        }))
         .onEvent(AmdDetected.class, (state, e) -> active(state, c -> c.amdResult = e.result()))
+        .onEvent(LiveAnswerConfirmed.class, (state, e) -> active(state, c -> c.liveAt = e.at()))
+        .onEvent(MessageStarted.class, (state, e) -> active(state, c -> c.message = e.path()))
+        .onEvent(MessagePlayed.class, (state, e) -> active(state, c -> c.messagePlayedAt = e.at()))
         .onEvent(AgentAssigned.class, (state, e) -> active(state, c -> c.agentId = e.agentId()))
         .onEvent(Abandoned.class, (state, e) -> active(state, c -> c.abandoned = true))
         .onEvent(Bridged.class, (state, e) -> active(state, c -> c.bridgedTo = e.otherUuid()))

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** Everything a Call entity knows of its call. Fields are null until they happened. */
+/**
+ * Everything a Call entity knows of its call. Fields are null until they happened. {@code liveAt}:
+ * when the answer became a live person's (the switch's answer without AMD, AMD's verdict with it);
+ * {@code message}: the recording played to the callee, {@code messagePlayedAt} when it finished.
+ */
 public record CallInfo(
     String uuid,
     CallEntity.DialSpec spec,
@@ -21,7 +25,10 @@ public record CallInfo(
     String jobFailureCause,
     boolean abandoned,
     Hangup hangup,
-    Disposition disposition)
+    Disposition disposition,
+    Instant liveAt,
+    String message,
+    Instant messagePlayedAt)
     implements CborSerializable {
 
   public record Hangup(Instant at, String cause, int sipStatus, long durationSec, long billSec) implements CborSerializable {}
@@ -38,7 +45,7 @@ public record CallInfo(
   }
 
   static CallInfo dialing(String uuid, CallEntity.DialSpec spec, Instant at) {
-    return new CallInfo(uuid, spec, null, at, null, null, null, null, null, null, null, false, null, null);
+    return new CallInfo(uuid, spec, null, at, null, null, null, null, null, null, null, false, null, null, null, null, null);
   }
 
   public Phase phase() {
@@ -86,7 +93,7 @@ public record CallInfo(
   CallInfo with(Consumer<Copy> change) {
     Copy c = new Copy(this);
     change.accept(c);
-    return new CallInfo(uuid, spec, c.switchId, startedAt, c.ringingAt, c.answeredAt, c.amdResult, c.agentId, c.bridgedTo, c.recordingPath, c.jobFailureCause, c.abandoned, c.hangup, c.disposition);
+    return new CallInfo(uuid, spec, c.switchId, startedAt, c.ringingAt, c.answeredAt, c.amdResult, c.agentId, c.bridgedTo, c.recordingPath, c.jobFailureCause, c.abandoned, c.hangup, c.disposition, c.liveAt, c.message, c.messagePlayedAt);
   }
 
   static final class Copy {
@@ -101,6 +108,9 @@ public record CallInfo(
     boolean abandoned;
     Hangup hangup;
     Disposition disposition;
+    Instant liveAt;
+    String message;
+    Instant messagePlayedAt;
 
     private Copy(CallInfo i) {
       switchId = i.switchId;
@@ -114,6 +124,9 @@ public record CallInfo(
       abandoned = i.abandoned;
       hangup = i.hangup;
       disposition = i.disposition;
+      liveAt = i.liveAt;
+      message = i.message;
+      messagePlayedAt = i.messagePlayedAt;
     }
   }
 }

@@ -12,6 +12,12 @@ public interface CallListener {
   /** The customer is bridged to the agent {@link CallInfo#agentId()}. */
   void connected(CallInfo call);
 
+  /**
+   * Answering-machine detection found a machine: it is never offered to an agent (it is hung up on,
+   * or hears the campaign's message after the beep), so its campaign stops counting it as ringing.
+   */
+  default void machineDetected(CallInfo call) {}
+
   /** The leg is gone. */
   void ended(CallInfo call);
 

@@ -3,7 +3,9 @@ package io.autodial.node.campaign;
 import io.autodial.node.agent.AgentEntity;
 import io.autodial.node.call.CallContext;
 import io.autodial.node.call.CallEntity;
+import io.autodial.node.agent.LeadDialResult;
 import io.autodial.node.leads.Lead;
+import io.autodial.node.leads.LeadPick;
 import io.autodial.node.leads.LeadRepository;
 import io.autodial.node.leads.ReservedLead;
 import io.autodial.protocol.CborSerializable;
@@ -31,11 +33,13 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
- * The live side of a campaign, on the node where the campaign lives. Power dialing: while active
- * it keeps {@code ready agents × multiplier − calls ringing or waiting} originates going (bounded
- * by the campaign's maximum), reserving each lead in PostgreSQL for exactly one attempt, and hands
- * every answered call to the longest-idle ready agent. Nothing here is persisted: agents and calls
- * report in again after a restart.
+ * The live side of a campaign, on the node where the campaign lives. While active it keeps
+ * {@link DialTarget} − calls ringing or waiting originates going (ready agents × multiplier in
+ * power mode, one per ready agent in progressive, the campaign's maximum at {@code callsPerSecond}
+ * in broadcast), reserving each lead in PostgreSQL for exactly one attempt, and hands every live
+ * answer to the longest-idle ready agent. In preview mode it offers each ready agent a reserved
+ * lead instead and places the call the agent chooses to dial; any agent may also dial a lead by
+ * id. Nothing here is persisted: agents and calls report in again after a restart.
  */
 public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Command> {
   static final Duration TICK = Duration.ofSeconds(1);
@@ -54,7 +58,17 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   record AgentUnavailable(String agentId) implements Command {}
 
+  /** A live answer: with AMD, once the switch said it is a person, not when it answered. */
   record CallAnswered(String callUuid, String switchId, Long leadId) implements Command {}
+
+  /** AMD found a machine: it is never offered to an agent, so it no longer counts as ringing. */
+  public record CallReachedMachine(String callUuid) implements Command {}
+
+  /** An agent dials a lead by id: reserve it, bind the agent, place the call, say how it went. */
+  record DialLeadForAgent(String agentId, long leadId, ActorRef<LeadDialResult> replyTo) implements Command {}
+
+  /** An agent chose to dial its preview: place that lead's call, bound to the agent's leg. */
+  record PlacePreviewCall(String agentId, CallDetails preview, String legUuid, String switchId) implements Command {}
 
   record CallEnded(String callUuid) implements Command {}
 
@@ -72,9 +86,20 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private record CallConnectReplied(String callUuid, String agentId, boolean ok) implements Command {}
 
+  private record PreviewLeadsReserved(Map<String, ReservedLead> byAgent) implements Command {}
+
+  private record PreviewReplied(String agentId, ReservedLead lead, AgentEntity.ReserveReply reply) implements Command {}
+
+  private record ManualLeadPicked(DialLeadForAgent request, UUID callUuid, LeadPick pick, String failure) implements Command {}
+
+  private record ManualAgentReplied(DialLeadForAgent request, ReservedLead lead, AgentEntity.ReserveReply reply) implements Command {}
+
+  /** A broadcast originate whose slot under {@code callsPerSecond} has come. */
+  private record DialNow(ReservedLead lead) implements Command {}
+
   /** The dial level right now, for supervisors. */
   public record Stats(
-      String status, int readyAgents, int dialing, int waitingForAgent, int connecting, double multiplier, int target)
+      String status, String mode, int readyAgents, int dialing, int waitingForAgent, int connecting, double multiplier, int target)
       implements CborSerializable {}
 
   private record Available(String agentId, long readySinceMillis, String legUuid, String switchId) {}
@@ -98,6 +123,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   private final Map<String, Lead> connecting = new HashMap<>();
   private final Map<String, Lead> leadsOfAnswered = new HashMap<>();
   private boolean reserving;
+  private final OriginateSpacing spacing = new OriginateSpacing();
 
   private CampaignDialer(String campaignId, Dependencies deps, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(ctx);
@@ -119,6 +145,25 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
         })
         .onMessage(CallAnswered.class, this::callAnswered)
         .onMessage(CallEnded.class, this::callEnded)
+        .onMessage(CallReachedMachine.class, m -> {
+          // a broadcast's machine still holds a line until its message ends: it counts until then
+          if (settings == null || settings.mode() != DialMode.BROADCAST) dialing.remove(m.callUuid());
+          return pace();
+        })
+        .onMessage(DialLeadForAgent.class, this::dialLeadForAgent)
+        .onMessage(ManualLeadPicked.class, this::manualLeadPicked)
+        .onMessage(ManualAgentReplied.class, this::manualAgentReplied)
+        .onMessage(PlacePreviewCall.class, m -> {
+          LeadDetails lead = m.preview().lead();
+          placeBound(m.agentId(), m.preview().callUuid(), lead.id(), lead.phone(), m.legUuid(), m.switchId());
+          return this;
+        })
+        .onMessage(PreviewLeadsReserved.class, this::previewLeadsReserved)
+        .onMessage(PreviewReplied.class, this::previewReplied)
+        .onMessage(DialNow.class, m -> {
+          dial(m.lead());
+          return this;
+        })
         .onMessage(GetStats.class, this::stats)
         .onMessage(Tick.class, m -> pace())
         .onMessage(LeadsReserved.class, this::leadsReserved)
@@ -230,7 +275,9 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private Behavior<Command> pace() {
     if (settings == null || status != CampaignEntity.Status.ACTIVE || reserving || settings.leadsetIds().isEmpty()) return this;
+    if (settings.mode() == DialMode.PREVIEW) return offerPreviews();
     int want = target() - dialing.size() - waiting.size();
+    if (settings.mode() == DialMode.BROADCAST) want = Math.min(want, spacing.room(settings.pacing().callsPerSecond(), System.nanoTime()));
     if (want <= 0) return this;
     reserving = true;
     int batch = Math.min(want, RESERVE_BATCH);
@@ -242,25 +289,139 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   }
 
   private int target() {
-    return Math.min(settings.maxConcurrentCalls(), (int) Math.floor(ready.size() * settings.multiplier()));
+    return DialTarget.of(settings, ready.size());
   }
 
   private Behavior<Command> leadsReserved(LeadsReserved m) {
     reserving = false;
     for (ReservedLead r : m.leads()) {
-      String uuid = r.callUuid().toString();
-      dialing.put(uuid, r.lead());
-      CallEntity.DialSpec spec =
-          CallEntity.DialSpec.customer(r.lead().phone(), settings.callerId(), Duration.ofSeconds(settings.ringTimeoutSeconds()))
-              .withContext(CallContext.campaign(campaignId, r.lead().id(), settings.retryRules()));
-      sharding.entityRefFor(CallEntity.ENTITY_KEY, uuid).tell(new CallEntity.Dial(spec, getContext().getSystem().ignoreRef()));
+      dialing.put(r.callUuid().toString(), r.lead());
+      if (settings.mode() != DialMode.BROADCAST) {
+        dial(r);
+        continue;
+      }
+      Duration wait = spacing.book(settings.pacing().callsPerSecond(), System.nanoTime());
+      if (wait.isZero()) dial(r);
+      else getContext().scheduleOnce(wait, getContext().getSelf(), new DialNow(r));
     }
     // more may be wanted (agents became ready meanwhile); an empty list means no dialable lead now
     return m.leads().isEmpty() ? this : pace();
   }
 
+  private void dial(ReservedLead r) {
+    CallEntity.DialSpec spec = CustomerDials.spec(settings, campaignId, r.lead().id(), r.lead().phone());
+    sharding.entityRefFor(CallEntity.ENTITY_KEY, r.callUuid().toString()).tell(new CallEntity.Dial(spec, getContext().getSystem().ignoreRef()));
+  }
+
+  // ---- preview: each ready agent gets a lead to look at first ----
+
+  private Behavior<Command> offerPreviews() {
+    List<String> agents =
+        ready.values().stream().sorted(Comparator.comparingLong(Available::readySinceMillis)).map(Available::agentId).toList();
+    if (agents.isEmpty()) return this;
+    reserving = true;
+    List<Long> leadsets = settings.leadsetIds();
+    getContext().pipeToSelf(
+        CompletableFuture.supplyAsync(() -> deps.leads().reserveForAgents(leadsets, agents, UUID::randomUUID, Instant.now()), deps.blocking()),
+        (byAgent, failure) -> failure == null ? new PreviewLeadsReserved(byAgent) : new ReservationFailed(failure.toString()));
+    return this;
+  }
+
+  private Behavior<Command> previewLeadsReserved(PreviewLeadsReserved m) {
+    reserving = false;
+    m.byAgent().forEach((agentId, lead) -> {
+      // out of the ready set while the offer is out, so it is not offered twice
+      Available agent = ready.remove(agentId);
+      if (agent == null) {
+        release(lead);
+        return;
+      }
+      CallDetails preview = details(lead.callUuid().toString(), lead.lead());
+      getContext().pipeToSelf(
+          sharding.entityRefFor(AgentEntity.ENTITY_KEY, agentId).<AgentEntity.ReserveReply>ask(r -> new AgentEntity.OfferPreview(preview, r), ASK_TIMEOUT),
+          (reply, failure) -> new PreviewReplied(agentId, lead, failure == null ? reply : new AgentEntity.Refused(agentId, "no answer")));
+    });
+    return this;
+  }
+
+  private Behavior<Command> previewReplied(PreviewReplied m) {
+    if (!(m.reply() instanceof AgentEntity.Reserved)) {
+      release(m.lead());
+      sharding.entityRefFor(AgentEntity.ENTITY_KEY, m.agentId()).tell(new AgentEntity.AnnounceAvailability());
+    }
+    return this;
+  }
+
+  // ---- agent-bound calls: a lead dialed by hand, a preview dialed ----
+
+  private Behavior<Command> dialLeadForAgent(DialLeadForAgent m) {
+    if (settings == null) {
+      m.replyTo().tell(LeadDialResult.refused(LeadDialResult.Problem.FAILED, "campaign " + campaignId + " is not set up"));
+      return this;
+    }
+    UUID callUuid = UUID.randomUUID();
+    List<Long> leadsets = settings.leadsetIds();
+    getContext().pipeToSelf(
+        CompletableFuture.supplyAsync(() -> deps.leads().reserveOne(m.leadId(), leadsets, callUuid, Instant.now()), deps.blocking()),
+        (pick, failure) -> new ManualLeadPicked(m, callUuid, pick, failure == null ? null : failure.toString()));
+    return this;
+  }
+
+  private Behavior<Command> manualLeadPicked(ManualLeadPicked m) {
+    DialLeadForAgent request = m.request();
+    long leadId = request.leadId();
+    LeadDialResult refusal =
+        m.failure() != null ? LeadDialResult.refused(LeadDialResult.Problem.FAILED, "could not reserve lead " + leadId + ": " + m.failure())
+            : m.pick() instanceof LeadPick.NoSuchLead ? LeadDialResult.refused(LeadDialResult.Problem.NO_SUCH_LEAD, "no lead " + leadId)
+            : m.pick() instanceof LeadPick.NotInLeadsets
+                ? LeadDialResult.refused(LeadDialResult.Problem.NOT_IN_CAMPAIGN, "lead " + leadId + " is not in a leadset of campaign " + campaignId)
+            : m.pick() instanceof LeadPick.NotDialable n
+                ? LeadDialResult.refused(LeadDialResult.Problem.NOT_DIALABLE,
+                    n.reserved() ? "lead " + leadId + " is being dialed already" : "lead " + leadId + " is " + n.status() + " and is not dialed")
+            : null;
+    if (refusal != null) {
+      request.replyTo().tell(refusal);
+      return this;
+    }
+    ReservedLead lead = ((LeadPick.Reserved) m.pick()).lead();
+    CallDetails details = details(m.callUuid().toString(), lead.lead());
+    getContext().pipeToSelf(
+        sharding.entityRefFor(AgentEntity.ENTITY_KEY, request.agentId()).<AgentEntity.ReserveReply>ask(r -> new AgentEntity.BindCall(details, r), ASK_TIMEOUT),
+        (reply, failure) -> new ManualAgentReplied(request, lead, failure == null ? reply : new AgentEntity.Refused(request.agentId(), "the agent did not answer")));
+    return this;
+  }
+
+  private Behavior<Command> manualAgentReplied(ManualAgentReplied m) {
+    if (m.reply() instanceof AgentEntity.Reserved bound) {
+      placeBound(bound.agentId(), m.lead().callUuid().toString(), m.lead().lead().id(), m.lead().lead().phone(), bound.legUuid(), bound.switchId());
+      m.request().replyTo().tell(LeadDialResult.dialed(m.lead().callUuid().toString()));
+    } else {
+      release(m.lead());
+      String reason = m.reply() instanceof AgentEntity.Refused r ? r.reason() : "refused";
+      m.request().replyTo().tell(LeadDialResult.refused(LeadDialResult.Problem.AGENT_BUSY, "agent " + m.request().agentId() + " cannot dial now: " + reason));
+    }
+    return this;
+  }
+
+  /** The customer call of an agent who is waiting on its parked leg for exactly this call. */
+  private void placeBound(String agentId, String callUuid, long leadId, String phone, String legUuid, String switchId) {
+    CallEntity.DialSpec spec = CustomerDials.bound(settings, campaignId, leadId, phone, new CallContext.BoundAgent(agentId, legUuid, switchId));
+    sharding.entityRefFor(CallEntity.ENTITY_KEY, callUuid).tell(new CallEntity.Dial(spec, getContext().getSystem().ignoreRef()));
+  }
+
+  /** A reservation that will not be dialed goes back to the pool (blocking JDBC, off this actor). */
+  private void release(ReservedLead lead) {
+    var log = getContext().getLog();
+    CompletableFuture.runAsync(() -> deps.leads().release(lead.callUuid(), Instant.now()), deps.blocking())
+        .exceptionally(failure -> {
+          // the sweep of stale reservations takes it back later
+          log.warn("campaign {}: could not release lead {}: {}", campaignId, lead.lead().id(), failure.toString());
+          return null;
+        });
+  }
+
   private Behavior<Command> stats(GetStats m) {
-    m.replyTo().tell(new Stats(status.name(), ready.size(), dialing.size(), waiting.size(), connecting.size(),
+    m.replyTo().tell(new Stats(status.name(), settings == null ? DialMode.POWER.name() : settings.mode().name(), ready.size(), dialing.size(), waiting.size(), connecting.size(),
         settings == null ? 0 : settings.multiplier(), settings == null ? 0 : target()));
     return this;
   }

@@ -1,6 +1,8 @@
 package io.autodial.node.campaign;
 
+import io.autodial.node.agent.LeadDialResult;
 import io.autodial.protocol.CborSerializable;
+import io.autodial.protocol.agent.CallDetails;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +72,15 @@ public final class CampaignEntity
   public record CallAnswered(String callUuid, String switchId, Long leadId) implements Command {}
 
   public record CallEnded(String callUuid) implements Command {}
+
+  /** From a Call this campaign placed: AMD found a machine; it will not need an agent. */
+  public record CallReachedMachine(String callUuid) implements Command {}
+
+  /** From the API or an agent's softphone: the agent dials a lead by id. */
+  public record DialLead(String agentId, long leadId, ActorRef<LeadDialResult> replyTo) implements Command {}
+
+  /** From an Agent: it chose to dial the lead of its preview. */
+  public record PlacePreviewCall(String agentId, CallDetails preview, String legUuid, String switchId) implements Command {}
 
   /** The campaign as it is, or why the command was refused ({@code campaign} null). */
   public record Reply(CampaignView campaign, String error) implements CborSerializable {
@@ -156,7 +167,9 @@ public final class CampaignEntity
         .onCommand(AssignAgents.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
         .onCommand(AddAgent.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
         .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
-        .onCommand(Delete.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()));
+        .onCommand(Delete.class, (state, cmd) -> Effect().reply(cmd.replyTo(), missing()))
+        .onCommand(DialLead.class, (state, cmd) ->
+            Effect().reply(cmd.replyTo(), LeadDialResult.refused(LeadDialResult.Problem.FAILED, "no campaign " + campaignId)));
     b.forStateType(Existing.class)
         .onCommand(Create.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Reply(null, "campaign " + campaignId + " already exists")))
         .onCommand(Update.class, (state, cmd) ->
@@ -181,7 +194,11 @@ public final class CampaignEntity
         .onCommand(AgentAvailable.class, (state, cmd) -> forward(new CampaignDialer.AgentAvailable(cmd.agentId(), cmd.readySinceMillis(), cmd.legUuid(), cmd.switchId())))
         .onCommand(AgentUnavailable.class, (state, cmd) -> forward(new CampaignDialer.AgentUnavailable(cmd.agentId())))
         .onCommand(CallAnswered.class, (state, cmd) -> forward(new CampaignDialer.CallAnswered(cmd.callUuid(), cmd.switchId(), cmd.leadId())))
-        .onCommand(CallEnded.class, (state, cmd) -> forward(new CampaignDialer.CallEnded(cmd.callUuid())));
+        .onCommand(CallEnded.class, (state, cmd) -> forward(new CampaignDialer.CallEnded(cmd.callUuid())))
+        .onCommand(CallReachedMachine.class, (state, cmd) -> forward(new CampaignDialer.CallReachedMachine(cmd.callUuid())))
+        .onCommand(DialLead.class, (state, cmd) -> forward(new CampaignDialer.DialLeadForAgent(cmd.agentId(), cmd.leadId(), cmd.replyTo())))
+        .onCommand(PlacePreviewCall.class, (state, cmd) ->
+            forward(new CampaignDialer.PlacePreviewCall(cmd.agentId(), cmd.preview(), cmd.legUuid(), cmd.switchId())));
     return b.build();
   }
 

@@ -20,8 +20,56 @@ public record CampaignSettings(
     List<String> dispositions,
     String script,
     RetryRules retryRules,
-    List<Long> leadsetIds)
+    List<Long> leadsetIds,
+    Pacing pacing,
+    Machines machines)
     implements CborSerializable {
+
+  /**
+   * The dialing mode and the pacing limits. Abandonment percentages are of live answers; the FCC
+   * limit is 3% (64.1200(a)(7)), so the maximum may not exceed it. {@code maxRatio} caps calls per
+   * ready agent, {@code callsPerSecond} caps originates.
+   */
+  public record Pacing(
+      DialMode mode, double targetAbandonmentPercent, double maxAbandonmentPercent, double maxRatio, double callsPerSecond)
+      implements CborSerializable {
+    public static final Pacing DEFAULT = new Pacing(DialMode.POWER, 2.5, 3.0, 3.0, 10);
+
+    public Pacing {
+      mode = mode == null ? DialMode.POWER : mode;
+      if (!(targetAbandonmentPercent > 0)) throw new IllegalArgumentException("targetAbandonmentPercent must be above 0");
+      if (maxAbandonmentPercent > 3.0)
+        throw new IllegalArgumentException("maxAbandonmentPercent must be at most 3.0 (the legal limit of abandoned live answers)");
+      if (maxAbandonmentPercent < targetAbandonmentPercent)
+        throw new IllegalArgumentException("maxAbandonmentPercent must be at least targetAbandonmentPercent");
+      if (!(maxRatio >= 1.0)) throw new IllegalArgumentException("maxRatio must be at least 1");
+      if (!(callsPerSecond > 0)) throw new IllegalArgumentException("callsPerSecond must be above 0");
+    }
+  }
+
+  public enum MachineAction {
+    HANGUP,
+    LEAVE_MESSAGE
+  }
+
+  /**
+   * Answering machines: with {@code amd} the switch classifies each answer and a machine never
+   * reaches an agent; it is hung up on or, with LEAVE_MESSAGE, hears {@code machineMessage} after
+   * the beep. {@code humanMessage} is what a person hears in a BROADCAST campaign. Messages are
+   * file paths (or URLs) the switch can play.
+   */
+  public record Machines(boolean amd, MachineAction action, String machineMessage, String humanMessage)
+      implements CborSerializable {
+    public static final Machines DEFAULT = new Machines(true, MachineAction.HANGUP, null, null);
+
+    public Machines {
+      action = action == null ? MachineAction.HANGUP : action;
+      machineMessage = blankToNull(machineMessage);
+      humanMessage = blankToNull(humanMessage);
+      if (action == MachineAction.LEAVE_MESSAGE && machineMessage == null)
+        throw new IllegalArgumentException("machineAction LEAVE_MESSAGE needs a machineMessage to play after the beep");
+    }
+  }
 
   public static final List<String> DEFAULT_DISPOSITIONS =
       List.of("SALE MADE", "CALL BACK", "NOT INTERESTED", "DO NOT CALL", "BUSY", "WRONG DETAILS",
@@ -45,10 +93,23 @@ public record CampaignSettings(
     script = script == null ? "" : script;
     retryRules = retryRules == null ? RetryRules.defaults() : retryRules;
     leadsetIds = leadsetIds == null ? List.of() : List.copyOf(leadsetIds);
+    // settings persisted before modes existed have neither: they dialed in power mode
+    pacing = pacing == null ? Pacing.DEFAULT : pacing;
+    machines = machines == null ? Machines.DEFAULT : machines;
+    if (pacing.mode() == DialMode.BROADCAST && machines.humanMessage() == null)
+      throw new IllegalArgumentException("mode BROADCAST needs a humanMessage to play to the people who answer");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  public DialMode mode() {
+    return pacing.mode();
   }
 
   public CampaignSettings withLeadsets(List<Long> ids) {
-    return new CampaignSettings(name, callerId, multiplier, maxConcurrentCalls, ringTimeoutSeconds, custom(), script, retryRules, ids);
+    return new CampaignSettings(name, callerId, multiplier, maxConcurrentCalls, ringTimeoutSeconds, custom(), script, retryRules, ids, pacing, machines);
   }
 
   /** The campaign's own dispositions, without the defaults. */

@@ -4,6 +4,7 @@ import io.autodial.http.leads.ColumnMappingRequest;
 import io.autodial.http.leads.ImportReportView;
 import io.autodial.http.leads.LeadCountsView;
 import io.autodial.http.leads.LeadRequest;
+import io.autodial.http.leads.LeadSkipView;
 import io.autodial.http.leads.LeadView;
 import io.autodial.http.leads.LeadsFailure;
 import io.autodial.http.leads.LeadsService;
@@ -108,6 +109,12 @@ public final class JdbcLeadsService implements LeadsService {
   @Override
   public CompletionStage<Optional<LeadView>> getLead(long leadId) {
     return blocking(() -> leads.find(leadId).map(JdbcLeadsService::view));
+  }
+
+  @Override
+  public CompletionStage<Optional<List<LeadSkipView>>> getSkips(long leadId) {
+    return blocking(() -> leads.find(leadId).map(lead ->
+        leads.skips(leadId).stream().map(k -> new LeadSkipView(k.agentId(), k.campaignId(), k.reason(), k.skippedAt())).toList()));
   }
 
   private void requireLeadset(long leadsetId) {

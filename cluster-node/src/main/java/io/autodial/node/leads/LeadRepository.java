@@ -39,9 +39,17 @@ public final class LeadRepository {
 
   private static final String MARK_DIALING =
       "UPDATE leads l SET status = 'DIALING', reserved_by_call = r.call_uuid, reserved_at = ?,"
-          + " attempts = l.attempts + 1, updated_at = ?"
-          + " FROM unnest(?::bigint[], ?::uuid[]) AS r(id, call_uuid)"
+          + " attempts = l.attempts + 1, updated_at = ?, held_by_agent = r.agent"
+          + " FROM unnest(?::bigint[], ?::uuid[], ?::varchar[]) AS r(id, call_uuid, agent)"
           + " WHERE l.id = r.id RETURNING " + LeadRows.columns("l.");
+
+  // One lead by id, for an agent's manual dial: the row lock makes a second, concurrent reservation
+  // wait, re-check the WHERE clause and find the lead taken. next_dial_at does not apply: the agent
+  // chose to call now.
+  private static final String MARK_ONE =
+      "UPDATE leads SET status = 'DIALING', reserved_by_call = ?, reserved_at = ?, attempts = attempts + 1, updated_at = ?"
+          + " WHERE id = ? AND leadset_id = ANY (?) AND status IN (" + DIALABLE_STATUSES + ") AND reserved_by_call IS NULL"
+          + " RETURNING " + LeadRows.columns("");
 
   private final DataSource dataSource;
   private final LeadValidator validator;
@@ -60,6 +68,74 @@ public final class LeadRepository {
    * {@link #releaseStaleReservations} ends it.
    */
   public List<ReservedLead> reserve(List<Long> leadsetIds, int max, Supplier<UUID> callUuids, Instant now) {
+    return reserve(leadsetIds, max, callUuids, List.of(), now);
+  }
+
+  /**
+   * Reserves one lead per agent, as {@link #reserve} does, each held for its agent's preview: the
+   * sweep of reservations whose call never started leaves them alone, since the agent is still
+   * looking at them. Returns agent id → its lead, for as many agents as there were leads.
+   */
+  public Map<String, ReservedLead> reserveForAgents(List<Long> leadsetIds, List<String> agentIds, Supplier<UUID> callUuids, Instant now) {
+    List<ReservedLead> leads = reserve(leadsetIds, agentIds.size(), callUuids, agentIds, now);
+    Map<String, ReservedLead> byAgent = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < leads.size(); i++) byAgent.put(agentIds.get(i), leads.get(i));
+    return byAgent;
+  }
+
+  /**
+   * Reserves lead {@code leadId} for one attempt under {@code callUuid}, if it is in one of the
+   * sets and dialable; otherwise says why not. At most one of concurrent reservations of a lead
+   * succeeds.
+   */
+  public LeadPick reserveOne(long leadId, List<Long> leadsetIds, UUID callUuid, Instant now) {
+    return Transactions.inTransaction(
+        dataSource,
+        c -> {
+          try (PreparedStatement mark = c.prepareStatement(MARK_ONE)) {
+            mark.setObject(1, callUuid);
+            mark.setTimestamp(2, timestamp(now));
+            mark.setTimestamp(3, timestamp(now));
+            mark.setLong(4, leadId);
+            mark.setArray(5, c.createArrayOf("bigint", leadsetIds.toArray()));
+            try (ResultSet rs = mark.executeQuery()) {
+              if (rs.next()) return new LeadPick.Reserved(new ReservedLead(callUuid, LeadRows.read(rs)));
+            }
+          }
+          try (PreparedStatement why = c.prepareStatement("SELECT leadset_id, status, reserved_by_call IS NOT NULL FROM leads WHERE id = ?")) {
+            why.setLong(1, leadId);
+            try (ResultSet rs = why.executeQuery()) {
+              if (!rs.next()) return new LeadPick.NoSuchLead();
+              if (!leadsetIds.contains(rs.getLong(1))) return new LeadPick.NotInLeadsets();
+              return new LeadPick.NotDialable(LeadStatus.valueOf(rs.getString(2)), rs.getBoolean(3));
+            }
+          }
+        });
+  }
+
+  /**
+   * Gives back the reservation of call {@code callUuid}, which was never dialed (a skipped preview,
+   * an agent who could not take the call): the lead is dialable again and the attempt it counted is
+   * taken back. Idempotent.
+   */
+  public void release(UUID callUuid, Instant now) {
+    Transactions.inTransaction(
+        dataSource,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE leads SET status = CASE WHEN attempts <= 1 THEN 'NEW' ELSE 'RETRY' END,"
+                      + " attempts = GREATEST(attempts - 1, 0), reserved_by_call = NULL, reserved_at = NULL,"
+                      + " held_by_agent = NULL, updated_at = ?"
+                      + " WHERE reserved_by_call = ? AND status = 'DIALING'")) {
+            ps.setTimestamp(1, timestamp(now));
+            ps.setObject(2, callUuid);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  private List<ReservedLead> reserve(List<Long> leadsetIds, int max, Supplier<UUID> callUuids, List<String> heldBy, Instant now) {
     if (max <= 0 || leadsetIds.isEmpty()) return List.of();
     return Transactions.inTransaction(
         dataSource,
@@ -75,13 +151,18 @@ public final class LeadRepository {
           }
           if (ids.isEmpty()) return List.of();
           UUID[] calls = new UUID[ids.size()];
-          for (int i = 0; i < calls.length; i++) calls[i] = callUuids.get();
+          String[] agents = new String[ids.size()];
+          for (int i = 0; i < calls.length; i++) {
+            calls[i] = callUuids.get();
+            agents[i] = i < heldBy.size() ? heldBy.get(i) : null;
+          }
           List<ReservedLead> reserved = new ArrayList<>();
           try (PreparedStatement mark = c.prepareStatement(MARK_DIALING)) {
             mark.setTimestamp(1, timestamp(now));
             mark.setTimestamp(2, timestamp(now));
             mark.setArray(3, c.createArrayOf("bigint", ids.toArray()));
             mark.setArray(4, c.createArrayOf("uuid", calls));
+            mark.setArray(5, c.createArrayOf("varchar", agents));
             try (ResultSet rs = mark.executeQuery()) {
               while (rs.next()) {
                 Lead lead = LeadRows.read(rs);
@@ -139,7 +220,7 @@ public final class LeadRepository {
           try (PreparedStatement update =
               c.prepareStatement(
                   "UPDATE leads SET status = ?, next_dial_at = CASE WHEN ? THEN ? ELSE next_dial_at END,"
-                      + " last_outcome = ?, last_call_uuid = ?, reserved_by_call = NULL, reserved_at = NULL, updated_at = ?"
+                      + " last_outcome = ?, last_call_uuid = ?, reserved_by_call = NULL, reserved_at = NULL, held_by_agent = NULL, updated_at = ?"
                       + " WHERE id = ?")) {
             boolean statusChanged = status == LeadStatus.DIALING;
             update.setString(1, nextStatus.name());
@@ -185,7 +266,7 @@ public final class LeadRepository {
               c.prepareStatement(
                   "UPDATE leads SET status = 'RETRY', attempts = GREATEST(attempts - 1, 0),"
                       + " reserved_by_call = NULL, reserved_at = NULL, updated_at = ?"
-                      + " WHERE status = 'DIALING' AND reserved_by_call IS NOT NULL AND reserved_at < ?"
+                      + " WHERE status = 'DIALING' AND reserved_by_call IS NOT NULL AND reserved_at < ? AND held_by_agent IS NULL"
                       + " AND NOT EXISTS (SELECT 1 FROM event_journal j"
                       + "   WHERE j.persistence_id = 'Call|' || leads.reserved_by_call::text)")) {
             ps.setTimestamp(1, timestamp(now));
@@ -221,6 +302,23 @@ public final class LeadRepository {
                   rs.getLong(7), rs.getLong(8));
             }
           }
+        });
+  }
+
+  /** The preview skips of lead {@code id}, oldest first. */
+  public List<LeadSkip> skips(long id) {
+    return Transactions.inTransaction(
+        dataSource,
+        c -> {
+          List<LeadSkip> skips = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT agent_id, campaign_id, reason, skipped_at FROM lead_skips WHERE lead_id = ? ORDER BY skipped_at")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) skips.add(new LeadSkip(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+            }
+          }
+          return skips;
         });
   }
 

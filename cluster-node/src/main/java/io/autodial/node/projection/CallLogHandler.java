@@ -42,7 +42,7 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
     if (!(event instanceof CallEntity.HungUp || event instanceof CallEntity.DialFailed || event instanceof CallEntity.Dispositioned)) return;
     try (PreparedStatement ps = c.prepareStatement("""
         SELECT l.lead_id, l.answered_at IS NOT NULL, l.abandoned, l.amd_result = 'MACHINE', l.agent_id IS NOT NULL, l.hangup_cause,
-               c.settings::text
+               c.settings::text, l.broadcast
         FROM call_log l LEFT JOIN campaigns c ON c.campaign_id = l.campaign_id
         WHERE l.call_uuid = ? AND l.lead_id IS NOT NULL""")) {
       ps.setObject(1, uuid);
@@ -54,7 +54,7 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
           else if (d.callbackAt() != null) leads.scheduleCallback(leadId, d.callbackAt());
           return;
         }
-        CallOutcome outcome = CallOutcomes.of(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6));
+        CallOutcome outcome = CallOutcomes.of(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5) || rs.getBoolean(8), rs.getString(6));
         String settings = rs.getString(7);
         RetryRules rules = settings == null ? RetryRules.defaults() : JSON.readValue(settings, CampaignSettings.class).retryRules();
         leads.recordOutcome(uuid, outcome, rules, event.at());
@@ -66,18 +66,29 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
     if (event instanceof CallEntity.DialRequested e) {
       CallContext ctx = e.spec().context();
       Sql.update(c, """
-          INSERT INTO call_log (call_uuid, leg_kind, caller, receiver, started_at, campaign_id, lead_id, agent_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_uuid) DO NOTHING""",
+          INSERT INTO call_log (call_uuid, leg_kind, caller, receiver, started_at, campaign_id, lead_id, agent_id, broadcast, amd)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_uuid) DO NOTHING""",
           uuid, e.spec().kind().name(), e.spec().callerIdNumber(), e.spec().destination(), e.at(),
-          ctx.campaignId(), ctx.leadId(), ctx.agentId());
+          ctx.campaignId(), ctx.leadId(), ctx.agentId(), ctx.answerPlan().humanMessage() != null,
+          ctx.forCampaign() && ctx.answerPlan().amd());
     } else if (event instanceof CallEntity.Dialed e) {
       Sql.update(c, "UPDATE call_log SET switch_id = ? WHERE call_uuid = ?", e.switchId(), uuid);
     } else if (event instanceof CallEntity.Ringing e) {
       Sql.update(c, "UPDATE call_log SET ringing_at = ? WHERE call_uuid = ?", e.at(), uuid);
     } else if (event instanceof CallEntity.Answered e) {
-      Sql.update(c, "UPDATE call_log SET answered_at = ? WHERE call_uuid = ?", e.at(), uuid);
+      // without AMD the answer is live at once; with AMD, LiveAnswerConfirmed sets live_at
+      Sql.update(c, "UPDATE call_log SET answered_at = ?, live_at = CASE WHEN amd THEN live_at ELSE ? END WHERE call_uuid = ?",
+          e.at(), e.at(), uuid);
+    } else if (event instanceof CallEntity.LiveAnswerConfirmed e) {
+      Sql.update(c, "UPDATE call_log SET live_at = ? WHERE call_uuid = ?", e.at(), uuid);
+    } else if (event instanceof CallEntity.MessageStarted e) {
+      Sql.update(c, "UPDATE call_log SET message = ? WHERE call_uuid = ?", e.path(), uuid);
+    } else if (event instanceof CallEntity.MessagePlayed e) {
+      Sql.update(c, "UPDATE call_log SET message_played_at = ? WHERE call_uuid = ?", e.at(), uuid);
     } else if (event instanceof CallEntity.AmdDetected e) {
-      Sql.update(c, "UPDATE call_log SET amd_result = ? WHERE call_uuid = ?", e.result().name(), uuid);
+      // a machine's beep comes after AMD's verdict: it does not overwrite it
+      Sql.update(c, "UPDATE call_log SET amd_result = CASE WHEN ? AND amd_result IS NOT NULL THEN amd_result ELSE ? END WHERE call_uuid = ?",
+          "avmd".equals(e.source()), e.result().name(), uuid);
     } else if (event instanceof CallEntity.AgentAssigned e) {
       Sql.update(c, "UPDATE call_log SET agent_id = ? WHERE call_uuid = ?", e.agentId(), uuid);
     } else if (event instanceof CallEntity.Abandoned) {

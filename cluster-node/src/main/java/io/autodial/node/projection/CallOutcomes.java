@@ -13,12 +13,16 @@ final class CallOutcomes {
 
   private CallOutcomes() {}
 
-  static CallOutcome of(boolean answered, boolean abandoned, boolean machine, boolean takenByAgent, String cause) {
+  /**
+   * {@code handled}: the answer was meant for someone, an agent took it or (a broadcast) it was
+   * the message's; a person reached that way is ANSWERED, whatever the message's fate.
+   */
+  static CallOutcome of(boolean answered, boolean abandoned, boolean machine, boolean handled, String cause) {
     if (abandoned) return CallOutcome.DROPPED;
     if (answered) {
       if (machine) return CallOutcome.MACHINE;
       // answered but gone before an agent was connected: the dialer failed this person
-      return takenByAgent ? CallOutcome.ANSWERED : CallOutcome.DROPPED;
+      return handled ? CallOutcome.ANSWERED : CallOutcome.DROPPED;
     }
     if ("USER_BUSY".equals(cause)) return CallOutcome.BUSY;
     if (NO_ANSWER.contains(cause)) return CallOutcome.NO_ANSWER;

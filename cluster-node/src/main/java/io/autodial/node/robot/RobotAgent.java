@@ -57,6 +57,10 @@ public final class RobotAgent {
   private final AtomicInteger dispositionsSent = new AtomicInteger();
   private final AtomicInteger errorsReceived = new AtomicInteger();
   private final AtomicInteger reconnects = new AtomicInteger();
+  private final AtomicInteger previewsDialed = new AtomicInteger();
+  private final AtomicInteger previewsSkipped = new AtomicInteger();
+  /** The preview uuid last answered, so a preview pushed twice (preview, then state) is answered once. */
+  private String previewAnswered;
   private final ConcurrentLinkedQueue<Duration> offerToConnect = new ConcurrentLinkedQueue<>();
 
   // Guarded by this: only touched in onRobot / later.
@@ -183,6 +187,7 @@ public final class RobotAgent {
     socket = null;
     authenticateId = null;
     readyId = null;
+    previewAnswered = null; // the answer may be lost with the socket: the state pushed again decides
     // What was planned or sent for the call may be lost with the socket: forget it, and let the
     // state pushed after re-authenticating (ON_CALL or WRAP_UP) drive it again.
     if (call != null) call.forgetPlans();
@@ -200,6 +205,7 @@ public final class RobotAgent {
     else if (message instanceof AgentServerMessage.CallConnected connected) onConnected(connected.call().callUuid());
     else if (message instanceof AgentServerMessage.CallEnded ended) call(ended.callUuid()).ended();
     else if (message instanceof AgentServerMessage.WrapUpStarted wrapUp) dispositionLater(wrapUp.callUuid(), wrapUp.dispositions());
+    else if (message instanceof AgentServerMessage.Preview preview) answerPreview(preview.call());
   }
 
   private void onAck(AgentServerMessage.Ack ack) {
@@ -220,8 +226,31 @@ public final class RobotAgent {
       readyId = send(AgentClientMessage.Ready::new);
     CallDetails call = state.call();
     if (call == null) return;
+    if (status == AgentStatus.PREVIEW) answerPreview(call);
     if (status == AgentStatus.ON_CALL) hangupLater(call(call.callUuid()));
     if (status == AgentStatus.WRAP_UP) dispositionLater(call.callUuid(), call.dispositions());
+  }
+
+  /** Preview mode: dial the lead, or skip a share of them, as an agent reading the screen would. */
+  private void answerPreview(CallDetails preview) {
+    if (preview.callUuid().equals(previewAnswered)) return;
+    previewAnswered = preview.callUuid();
+    if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() < behaviour.previewSkipShare()) {
+      previewsSkipped.incrementAndGet();
+      send(id -> new AgentClientMessage.PreviewSkip(id, "robot skipped"));
+    } else {
+      previewsDialed.incrementAndGet();
+      send(AgentClientMessage.PreviewDial::new);
+    }
+  }
+
+  /** Previews this robot dialed and skipped. */
+  public int previewsDialed() {
+    return previewsDialed.get();
+  }
+
+  public int previewsSkipped() {
+    return previewsSkipped.get();
   }
 
   private void onOffered(String callUuid) {

@@ -2,11 +2,13 @@ package io.autodial.node.services;
 
 import io.autodial.http.agents.AgentDto;
 import io.autodial.http.agents.AgentsService;
+import io.autodial.http.agents.LeadDialOutcome;
 import io.autodial.http.agents.NewAgent;
 import io.autodial.http.auth.Role;
 import io.autodial.http.users.NewUser;
 import io.autodial.http.users.UserView;
 import io.autodial.node.agent.AgentEntity;
+import io.autodial.node.agent.LeadDialResult;
 import io.autodial.node.auth.JdbcUsersService;
 import io.autodial.node.campaign.CampaignEntity;
 import io.autodial.protocol.agent.AgentServerMessage;
@@ -76,6 +78,32 @@ public final class ShardedAgentsService implements AgentsService {
   @Override
   public CompletionStage<Boolean> delete(String agentId) {
     return findUser(agentId).thenCompose(user -> user.isEmpty() ? CompletableFuture.completedFuture(false) : users.delete(user.get().id()));
+  }
+
+  @Override
+  public CompletionStage<LeadDialOutcome> dialLead(String agentId, long leadId) {
+    return sharding.entityRefFor(AgentEntity.ENTITY_KEY, agentId).<AgentServerMessage.State>ask(AgentEntity.GetState::new, ASK)
+        .thenCompose(state -> {
+          if (state.campaignId() == null)
+            return CompletableFuture.completedFuture(
+                new LeadDialOutcome(LeadDialOutcome.Kind.CONFLICT, null, leadId, "agent " + agentId + " is not assigned to a campaign"));
+          // the campaign reserves the lead and binds the agent, which checks it can take the call
+          return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, state.campaignId())
+              .<LeadDialResult>ask(r -> new CampaignEntity.DialLead(agentId, leadId, r), ASK)
+              .thenApply(result -> outcome(result, leadId));
+        });
+  }
+
+  private static LeadDialOutcome outcome(LeadDialResult result, long leadId) {
+    if (result.ok()) return new LeadDialOutcome(LeadDialOutcome.Kind.DIALED, result.callUuid(), leadId, result.message());
+    LeadDialOutcome.Kind kind =
+        switch (result.problem()) {
+          case NO_SUCH_LEAD -> LeadDialOutcome.Kind.NOT_FOUND;
+          case NOT_IN_CAMPAIGN -> LeadDialOutcome.Kind.INVALID;
+          case NOT_DIALABLE, AGENT_BUSY -> LeadDialOutcome.Kind.CONFLICT;
+          case FAILED -> LeadDialOutcome.Kind.FAILED;
+        };
+    return new LeadDialOutcome(kind, null, leadId, result.message());
   }
 
   private CompletionStage<Optional<UserView>> findUser(String agentId) {

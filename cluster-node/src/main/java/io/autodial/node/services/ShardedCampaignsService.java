@@ -9,6 +9,7 @@ import io.autodial.node.agent.AgentEntity;
 import io.autodial.node.campaign.CampaignDialer;
 import io.autodial.node.campaign.CampaignEntity;
 import io.autodial.node.campaign.CampaignSettings;
+import io.autodial.node.campaign.DialMode;
 import io.autodial.node.leads.CallOutcome;
 import io.autodial.node.leads.LeadCounts;
 import io.autodial.node.leads.LeadRepository;
@@ -138,7 +139,8 @@ public final class ShardedCampaignsService implements CampaignsService {
               CompletableFuture.supplyAsync(() -> readStats(id, reply.campaign().settings().leadsetIds()), blocking);
           return dialer.thenCombine(fromTables, (d, t) ->
               Optional.of(new CampaignStatsDto(id, t.agents(), t.calls(), t.leads(),
-                  new CampaignStatsDto.Dialer(d.status(), d.readyAgents(), d.dialing(), d.waitingForAgent(), d.multiplier(), d.target()))));
+                  new CampaignStatsDto.Dialer(d.status(), d.mode(), d.readyAgents(), d.dialing(), d.waitingForAgent(), d.multiplier(), d.target()),
+                  t.broadcast())));
         });
   }
 
@@ -164,6 +166,19 @@ public final class ShardedCampaignsService implements CampaignsService {
           calls = new CampaignStatsDto.Calls(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
         }
       }
+      CampaignStatsDto.Broadcast broadcast;
+      // delivered: the message played to its end; failed: the call ended without that
+      try (PreparedStatement ps = c.prepareStatement("""
+          SELECT count(*) FILTER (WHERE message_played_at IS NOT NULL),
+                 count(*) FILTER (WHERE message_played_at IS NULL AND ended_at IS NOT NULL),
+                 count(*) FILTER (WHERE message_played_at IS NULL AND ended_at IS NULL)
+          FROM call_log WHERE campaign_id = ? AND broadcast""")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          broadcast = new CampaignStatsDto.Broadcast(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        }
+      }
       c.rollback();
       LeadCounts l = leads.counts(leadsetIds, Instant.now());
       int loggedOut = agents.getOrDefault("LOGGED_OUT", 0);
@@ -175,7 +190,8 @@ public final class ShardedCampaignsService implements CampaignsService {
           calls,
           new CampaignStatsDto.Leads(l.total(), l.dialableNow(), l.inProgress(), l.answered(), l.failed(), l.dropped(),
               l.total() - l.answered() - l.failed() - l.dnc() - l.invalid() - l.inProgress()),
-          null);
+          null,
+          broadcast);
     } catch (SQLException e) {
       throw new IllegalStateException("could not read campaign stats: " + e.getMessage(), e);
     }
@@ -205,7 +221,32 @@ public final class ShardedCampaignsService implements CampaignsService {
         pick(r.dispositions(), current == null ? List.of() : current.custom()),
         pick(r.script(), current == null ? "" : current.script()),
         rules,
-        pick(r.leadsetIds(), current == null ? List.of() : current.leadsetIds()));
+        pick(r.leadsetIds(), current == null ? List.of() : current.leadsetIds()),
+        pacing(r, current == null ? CampaignSettings.Pacing.DEFAULT : current.pacing()),
+        machines(r, current == null ? CampaignSettings.Machines.DEFAULT : current.machines()));
+  }
+
+  private static CampaignSettings.Pacing pacing(CampaignRequest r, CampaignSettings.Pacing current) {
+    DialMode mode = r.mode() == null ? current.mode() : named(DialMode.class, "mode", r.mode());
+    return new CampaignSettings.Pacing(
+        mode,
+        pick(r.targetAbandonmentPercent(), current.targetAbandonmentPercent()),
+        pick(r.maxAbandonmentPercent(), current.maxAbandonmentPercent()),
+        pick(r.maxRatio(), current.maxRatio()),
+        pick(r.callsPerSecond(), current.callsPerSecond()));
+  }
+
+  private static CampaignSettings.Machines machines(CampaignRequest r, CampaignSettings.Machines current) {
+    CampaignSettings.MachineAction action =
+        r.machineAction() == null ? current.action() : named(CampaignSettings.MachineAction.class, "machineAction", r.machineAction());
+    return new CampaignSettings.Machines(
+        pick(r.amd(), current.amd()), action, pick(r.machineMessage(), current.machineMessage()), pick(r.humanMessage(), current.humanMessage()));
+  }
+
+  /** An enum constant by name, any case; a bad name is a 400 that lists the valid ones. */
+  private static <E extends Enum<E>> E named(Class<E> type, String field, String name) {
+    for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(name.trim())) return e;
+    throw new IllegalArgumentException(field + ": unknown value '" + name + "'; use one of " + java.util.Arrays.toString(type.getEnumConstants()));
   }
 
   private static <T> T pick(T given, T current) {
@@ -218,7 +259,10 @@ public final class ShardedCampaignsService implements CampaignsService {
     new EnumMap<>(s.retryRules().byOutcome()).forEach((outcome, retry) ->
         rules.put(outcome.name(), new CampaignRequest.RetryRule(retry.delay().toMinutes(), retry.maxAttempts())));
     return new CampaignDto(v.id(), s.name(), v.status().name(), s.callerId(), s.multiplier(), s.maxConcurrentCalls(),
-        s.ringTimeoutSeconds(), s.dispositions(), s.script(), rules, s.leadsetIds(), v.agentIds());
+        s.ringTimeoutSeconds(), s.dispositions(), s.script(), rules, s.leadsetIds(), v.agentIds(),
+        s.mode().name(), s.pacing().targetAbandonmentPercent(), s.pacing().maxAbandonmentPercent(), s.pacing().maxRatio(),
+        s.pacing().callsPerSecond(), s.machines().amd(), s.machines().action().name(), s.machines().machineMessage(),
+        s.machines().humanMessage());
   }
 
   private static CampaignEntity.CampaignView orFail(CampaignEntity.Reply reply) {

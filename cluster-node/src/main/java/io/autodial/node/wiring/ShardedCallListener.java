@@ -29,9 +29,16 @@ public final class ShardedCallListener implements CallListener {
   }
 
   @Override
+  public void machineDetected(CallInfo call) {
+    if (call.context().forCampaign()) campaign(call).tell(new CampaignEntity.CallReachedMachine(call.uuid()));
+  }
+
+  @Override
   public void ended(CallInfo call) {
     if (call.context().forCampaign()) campaign(call).tell(new CampaignEntity.CallEnded(call.uuid()));
-    if (call.agentId() != null) agent(call.agentId()).tell(new AgentEntity.CustomerCallEnded(call.uuid(), call.hangupCause()));
+    // the agent that took the call, or the one an agent-bound call was for (it may never have answered)
+    String agentId = call.agentId() != null ? call.agentId() : call.context().bound() ? call.context().boundAgent().agentId() : null;
+    if (agentId != null) agent(agentId).tell(new AgentEntity.CustomerCallEnded(call.uuid(), call.hangupCause()));
     if (call.context().agentLeg()) agent(call.context().agentId()).tell(new AgentEntity.LegEnded(call.uuid()));
   }
 

@@ -19,6 +19,8 @@ public final class RecordingCallControl implements CallControl {
   public final List<OriginateRequest> originates = new CopyOnWriteArrayList<>();
   public final List<String> hangups = new CopyOnWriteArrayList<>();
   public final List<String> tracked = new CopyOnWriteArrayList<>();
+  public final List<String> bridges = new CopyOnWriteArrayList<>();
+  public final List<String> plays = new CopyOnWriteArrayList<>();
   public volatile CompletableFuture<OriginateAccepted> nextOriginate;
   public volatile List<LiveChannel> live = List.of();
 
@@ -53,6 +55,7 @@ public final class RecordingCallControl implements CallControl {
 
   @Override
   public CompletionStage<Void> bridge(String switchId, String uuid, String otherUuid) {
+    bridges.add(uuid + " " + otherUuid);
     return done();
   }
 
@@ -78,6 +81,7 @@ public final class RecordingCallControl implements CallControl {
 
   @Override
   public CompletionStage<Void> playFile(String switchId, String uuid, String path) {
+    plays.add(uuid + " " + path);
     return done();
   }
 

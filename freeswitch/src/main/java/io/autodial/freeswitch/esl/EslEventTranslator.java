@@ -23,6 +23,7 @@ final class EslEventTranslator {
           "DTMF",
           "RECORD_START",
           "RECORD_STOP",
+          "PLAYBACK_STOP",
           "BACKGROUND_JOB",
           "CUSTOM",
           "amd::result",
@@ -57,6 +58,9 @@ final class EslEventTranslator {
           case "DTMF" -> new SwitchEvent.DtmfReceived(uuid, switchId, at, h.get("DTMF-Digit"));
           case "RECORD_START" -> new SwitchEvent.RecordingStarted(uuid, switchId, at, h.get("Record-File-Path"));
           case "RECORD_STOP" -> new SwitchEvent.RecordingStopped(uuid, switchId, at, h.get("Record-File-Path"));
+          case "PLAYBACK_STOP" ->
+              new SwitchEvent.PlaybackStopped(
+                  uuid, switchId, at, h.get("Playback-File-Path"), "done".equalsIgnoreCase(h.get("Playback-Status")));
           case "CUSTOM" -> amd(switchId, uuid, at, h);
           case "BACKGROUND_JOB" -> originateResult(switchId, at, h, event.getEventBodyLines());
           default -> null;

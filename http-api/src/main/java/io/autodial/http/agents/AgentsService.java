@@ -16,4 +16,7 @@ public interface AgentsService {
   CompletionStage<Optional<AgentDto>> assignCampaign(String agentId, String campaignId);
 
   CompletionStage<Boolean> delete(String agentId);
+
+  /** The agent calls a lead of its campaign now (manual dial); the lead is reserved atomically. */
+  CompletionStage<LeadDialOutcome> dialLead(String agentId, long leadId);
 }

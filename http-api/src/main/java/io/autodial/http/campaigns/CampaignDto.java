@@ -16,4 +16,13 @@ public record CampaignDto(
     String script,
     Map<String, CampaignRequest.RetryRule> retryRules,
     List<Long> leadsetIds,
-    List<String> agentIds) {}
+    List<String> agentIds,
+    String mode,
+    double targetAbandonmentPercent,
+    double maxAbandonmentPercent,
+    double maxRatio,
+    double callsPerSecond,
+    boolean amd,
+    String machineAction,
+    String machineMessage,
+    String humanMessage) {}

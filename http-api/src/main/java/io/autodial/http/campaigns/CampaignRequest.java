@@ -6,7 +6,10 @@ import java.util.Map;
 /**
  * Body of {@code POST /api/campaigns} and {@code PUT /api/campaigns/{id}}. {@code retryRules}
  * maps an outcome (BUSY, NO_ANSWER, MACHINE, DROPPED, REJECTED, UNREACHABLE, FAILED) to when and
- * how often to try again; outcomes left out keep their defaults.
+ * how often to try again; outcomes left out keep their defaults. {@code mode} is PREVIEW,
+ * PROGRESSIVE, POWER (the default), PREDICTIVE or BROADCAST; {@code amd} turns answering-machine
+ * detection on, {@code machineAction} (HANGUP or LEAVE_MESSAGE) says what a machine gets, and
+ * {@code humanMessage} is what a BROADCAST plays to people. Fields left out keep their values.
  */
 public record CampaignRequest(
     String name,
@@ -17,7 +20,16 @@ public record CampaignRequest(
     List<String> dispositions,
     String script,
     Map<String, RetryRule> retryRules,
-    List<Long> leadsetIds) {
+    List<Long> leadsetIds,
+    String mode,
+    Double targetAbandonmentPercent,
+    Double maxAbandonmentPercent,
+    Double maxRatio,
+    Double callsPerSecond,
+    Boolean amd,
+    String machineAction,
+    String machineMessage,
+    String humanMessage) {
 
   public record RetryRule(long delayMinutes, int maxAttempts) {}
 }

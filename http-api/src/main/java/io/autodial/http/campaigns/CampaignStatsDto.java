@@ -1,7 +1,7 @@
 package io.autodial.http.campaigns;
 
 /** What a supervisor watches: agents, calls, leads and the dial level of one campaign right now. */
-public record CampaignStatsDto(String campaignId, Agents agents, Calls calls, Leads leads, Dialer dialer) {
+public record CampaignStatsDto(String campaignId, Agents agents, Calls calls, Leads leads, Dialer dialer, Broadcast broadcast) {
 
   public record Agents(int loggedIn, int paused, int waiting, int inCall, int wrapUp) {}
 
@@ -11,5 +11,11 @@ public record CampaignStatsDto(String campaignId, Agents agents, Calls calls, Le
   /** {@code dataRemaining}: leads that can still be dialed now or later. */
   public record Leads(long total, long dialable, long inProgress, long answered, long failed, long dropped, long dataRemaining) {}
 
-  public record Dialer(String status, int readyAgents, int dialing, int waitingForAgent, double multiplier, int target) {}
+  public record Dialer(String status, String mode, int readyAgents, int dialing, int waitingForAgent, double multiplier, int target) {}
+
+  /**
+   * Recorded-message calls: {@code delivered} heard the message to the end; {@code failed} did not
+   * (no answer, busy, failed, or hung up during the message); {@code inProgress} have not ended.
+   */
+  public record Broadcast(long delivered, long failed, long inProgress) {}
 }

@@ -29,4 +29,7 @@ public interface LeadsService {
   CompletionStage<LeadView> addLead(long leadsetId, LeadRequest request);
 
   CompletionStage<Optional<LeadView>> getLead(long leadId);
+
+  /** The preview skips of a lead, oldest first; empty when there is no such lead. */
+  CompletionStage<Optional<List<LeadSkipView>>> getSkips(long leadId);
 }

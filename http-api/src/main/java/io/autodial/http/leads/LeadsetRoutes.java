@@ -57,7 +57,8 @@ public final class LeadsetRoutes {
                                                     delete(() -> deleteLeadset(id)))),
                                         path("uploads", () -> post(() -> upload(id))),
                                         path("leads", () -> post(() -> addLead(id))))))),
-                path(segment("leads").slash(longSegment()), id -> get(() -> getLead(id)))));
+                path(segment("leads").slash(longSegment()), id -> get(() -> getLead(id))),
+                path(segment("leads").slash(longSegment()).slash("skips"), id -> get(() -> getSkips(id)))));
   }
 
   private Route createLeadset() {
@@ -120,6 +121,15 @@ public final class LeadsetRoutes {
         lead ->
             lead.isPresent()
                 ? complete(StatusCodes.OK, lead.get(), Json.<LeadView>marshaller())
+                : ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + id));
+  }
+
+  private Route getSkips(long id) {
+    return onSuccess(
+        leads.getSkips(id),
+        skips ->
+            skips.isPresent()
+                ? complete(StatusCodes.OK, skips.get(), Json.marshaller())
                 : ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + id));
   }
 

@@ -133,7 +133,7 @@ class AgentSocketRouteTest {
       });
       client.send("{\"type\":\"dance\",\"id\":\"x1\"}");
       assertThat(client.next()).isEqualTo(new Error("x1",
-          "unknown message type \"dance\"; it must be one of [authenticate, ready, pause, logout, hangup, hold, unhold, dtmf, disposition]"));
+          "unknown message type \"dance\"; it must be one of [authenticate, ready, pause, logout, hangup, hold, unhold, dtmf, disposition, previewDial, previewSkip, dialLead]"));
       client.send("{\"id\":\"x2\"}");
       assertThat(((Error) client.next()).message()).startsWith("the message has no \"type\"");
       client.send("{\"type\":\"pause\",\"id\":\"x3\",\"reson\":\"lunch\"}");

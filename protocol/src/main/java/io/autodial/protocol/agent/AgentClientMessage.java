@@ -21,7 +21,10 @@ import java.time.Instant;
   @JsonSubTypes.Type(value = AgentClientMessage.Hold.class, name = "hold"),
   @JsonSubTypes.Type(value = AgentClientMessage.Unhold.class, name = "unhold"),
   @JsonSubTypes.Type(value = AgentClientMessage.Dtmf.class, name = "dtmf"),
-  @JsonSubTypes.Type(value = AgentClientMessage.Disposition.class, name = "disposition")
+  @JsonSubTypes.Type(value = AgentClientMessage.Disposition.class, name = "disposition"),
+  @JsonSubTypes.Type(value = AgentClientMessage.PreviewDial.class, name = "previewDial"),
+  @JsonSubTypes.Type(value = AgentClientMessage.PreviewSkip.class, name = "previewSkip"),
+  @JsonSubTypes.Type(value = AgentClientMessage.DialLead.class, name = "dialLead")
 })
 public sealed interface AgentClientMessage extends CborSerializable {
   String id();
@@ -58,4 +61,13 @@ public sealed interface AgentClientMessage extends CborSerializable {
       boolean pauseAfter,
       String pauseReason)
       implements AgentClientMessage {}
+
+  /** Dial the lead of the current preview; its call is bridged to this agent when answered. */
+  record PreviewDial(String id) implements AgentClientMessage {}
+
+  /** Do not dial the current preview's lead (it goes back to the campaign's pool), and why. */
+  record PreviewSkip(String id, String reason) implements AgentClientMessage {}
+
+  /** Dial a lead of the agent's campaign by id now (manual dial / click-to-call). */
+  record DialLead(String id, Long leadId) implements AgentClientMessage {}
 }

@@ -14,7 +14,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = AgentServerMessage.CallOffered.class, name = "callOffered"),
   @JsonSubTypes.Type(value = AgentServerMessage.CallConnected.class, name = "callConnected"),
   @JsonSubTypes.Type(value = AgentServerMessage.CallEnded.class, name = "callEnded"),
-  @JsonSubTypes.Type(value = AgentServerMessage.WrapUpStarted.class, name = "wrapUpStarted")
+  @JsonSubTypes.Type(value = AgentServerMessage.WrapUpStarted.class, name = "wrapUpStarted"),
+  @JsonSubTypes.Type(value = AgentServerMessage.Preview.class, name = "preview")
 })
 public sealed interface AgentServerMessage extends CborSerializable {
 
@@ -48,12 +49,24 @@ public sealed interface AgentServerMessage extends CborSerializable {
   /** The call is over; a disposition from {@code dispositions} is required to leave wrap-up. */
   record WrapUpStarted(String callUuid, List<String> dispositions) implements AgentServerMessage {}
 
+  /**
+   * Preview mode: a lead to look at before dialing, with the script filled in; the agent answers
+   * with {@code previewDial} or {@code previewSkip}. {@code call.callUuid} is the call it would be.
+   */
+  record Preview(CallDetails call) implements AgentServerMessage {}
+
+  /**
+   * PREVIEW: looking at a lead offered in preview mode. DIALING: the agent's own call to a lead
+   * (a dialed preview or a manual dial) rings; it is bridged to the agent when answered.
+   */
   enum AgentStatus {
     LOGGED_OUT,
     READY,
     PAUSED,
     RESERVED,
     ON_CALL,
-    WRAP_UP
+    WRAP_UP,
+    PREVIEW,
+    DIALING
   }
 }

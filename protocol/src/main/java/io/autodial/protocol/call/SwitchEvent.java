@@ -24,6 +24,7 @@ import io.autodial.protocol.CborSerializable;
   @JsonSubTypes.Type(value = SwitchEvent.RecordingStarted.class, name = "recording-started"),
   @JsonSubTypes.Type(value = SwitchEvent.RecordingStopped.class, name = "recording-stopped"),
   @JsonSubTypes.Type(value = SwitchEvent.AmdDetected.class, name = "amd"),
+  @JsonSubTypes.Type(value = SwitchEvent.PlaybackStopped.class, name = "playback-stopped"),
   @JsonSubTypes.Type(value = SwitchEvent.OriginateCompleted.class, name = "originate-completed"),
   @JsonSubTypes.Type(value = SwitchEvent.ChannelLost.class, name = "channel-lost")
 })
@@ -77,6 +78,13 @@ public sealed interface SwitchEvent extends CborSerializable {
 
   /** Answering-machine detection decided; {@code source} names the detector (e.g. avmd, amd). */
   record AmdDetected(String uuid, String switchId, long atMicros, AmdResult result, String source)
+      implements SwitchEvent {}
+
+  /**
+   * A file played on the channel stopped (PLAYBACK_STOP): {@code completed} when it played to the
+   * end ({@code Playback-Status: done}), false when it was cut short.
+   */
+  record PlaybackStopped(String uuid, String switchId, long atMicros, String path, boolean completed)
       implements SwitchEvent {}
 
   /**

@@ -1,0 +1,214 @@
+package io.autodial.node.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import io.autodial.node.leads.RetryRules;
+import io.autodial.node.support.RecordingCallControl;
+import io.autodial.protocol.call.SwitchEvent;
+import io.autodial.protocol.call.SwitchEvent.AmdResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a campaign call does with its answer: AMD's verdict before it is live, machines never
+ * offered to an agent, messages after the beep, broadcasts, and calls bound to one agent.
+ */
+class CallAnsweringTest {
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(ConfigFactory.load("serialization")));
+
+  private final String uuid = UUID.randomUUID().toString();
+  private final RecordingCallControl switchControl = new RecordingCallControl();
+  /** What the campaign and agents were told, in order. */
+  private final List<String> told = new CopyOnWriteArrayList<>();
+  private final CallListener listener =
+      new CallListener() {
+        @Override
+        public void answered(CallInfo call) {
+          told.add("answered");
+        }
+
+        @Override
+        public void connected(CallInfo call) {
+          told.add("connected " + call.agentId());
+        }
+
+        @Override
+        public void machineDetected(CallInfo call) {
+          told.add("machine");
+        }
+
+        @Override
+        public void ended(CallInfo call) {
+          told.add("ended");
+        }
+      };
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  private EventSourcedBehaviorTestKit<CallEntity.Command, CallEntity.Event, CallEntity.State> kit(Duration amdTimeout) {
+    return EventSourcedBehaviorTestKit.create(testKit.system(), CallEntity.create(uuid, switchControl, listener, Optional.empty(), amdTimeout));
+  }
+
+  private EventSourcedBehaviorTestKit<CallEntity.Command, CallEntity.Event, CallEntity.State> dialed(Answering answering, CallContext.BoundAgent bound) {
+    var kit = kit(Duration.ofSeconds(30));
+    CallContext context = CallContext.campaign("c-1", 7L, RetryRules.defaults()).withAnswering(answering).boundTo(bound);
+    var spec = CallEntity.DialSpec.customer("+15551230001", "+15550000000", Duration.ofSeconds(20)).withContext(context);
+    kit.<CallEntity.DialReply>runCommand(r -> new CallEntity.Dial(spec, r));
+    return kit;
+  }
+
+  private static CallEntity.SwitchEventReceived answered() {
+    return new CallEntity.SwitchEventReceived(new SwitchEvent.Answered("x", "fs1", nowMicros()));
+  }
+
+  private CallEntity.SwitchEventReceived amd(AmdResult result, String source) {
+    return new CallEntity.SwitchEventReceived(new SwitchEvent.AmdDetected(uuid, "fs1", nowMicros(), result, source));
+  }
+
+  private static long nowMicros() {
+    return System.currentTimeMillis() * 1000;
+  }
+
+  private static CallInfo call(CallEntity.State state) {
+    return state instanceof CallEntity.Active a ? a.call() : ((CallEntity.Ended) state).call();
+  }
+
+  @Test
+  void withAmdTheCampaignHearsOfTheAnswerOnlyWhenAmdSaysHuman() {
+    var kit = dialed(new Answering(true, false, null, null), null);
+
+    var answer = kit.runCommand(answered());
+    assertThat(call(answer.state()).liveAt()).as("not live before AMD decides").isNull();
+    assertThat(told).isEmpty();
+
+    var human = kit.runCommand(amd(AmdResult.HUMAN, "amd"));
+    assertThat(human.events()).hasSize(2).element(1).isInstanceOf(CallEntity.LiveAnswerConfirmed.class);
+    assertThat(((CallEntity.LiveAnswerConfirmed) human.events().get(1)).basis()).isEqualTo("HUMAN");
+    assertThat(call(human.state()).liveAt()).isAfterOrEqualTo(call(human.state()).answeredAt());
+    assertThat(told).containsExactly("answered");
+  }
+
+  @Test
+  void withoutAmdTheAnswerIsLiveAtOnce() {
+    var kit = dialed(Answering.LIVE, null);
+    var answer = kit.runCommand(answered());
+    assertThat(call(answer.state()).liveAt()).isEqualTo(call(answer.state()).answeredAt());
+    assertThat(told).containsExactly("answered");
+  }
+
+  @Test
+  void noVerdictWithinTheAmdTimeoutMakesTheAnswerLive() throws Exception {
+    var kit = kit(Duration.ofMillis(200));
+    CallContext context = CallContext.campaign("c-1", 7L, RetryRules.defaults()).withAnswering(new Answering(true, false, null, null));
+    kit.<CallEntity.DialReply>runCommand(r -> new CallEntity.Dial(
+        CallEntity.DialSpec.customer("+15551230001", "+15550000000", Duration.ofSeconds(20)).withContext(context), r));
+    kit.runCommand(answered());
+    long deadline = System.currentTimeMillis() + 3_000;
+    while (told.isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(20);
+    assertThat(told).containsExactly("answered");
+    assertThat(call(kit.getState()).liveAt()).isNotNull();
+  }
+
+  @Test
+  void aMachineIsHungUpAndNeverOfferedToAnAgent() {
+    var kit = dialed(new Answering(true, false, null, null), null);
+    kit.runCommand(answered());
+
+    var machine = kit.runCommand(amd(AmdResult.MACHINE, "amd"));
+
+    assertThat(machine.events()).singleElement().isInstanceOf(CallEntity.AmdDetected.class);
+    assertThat(told).containsExactly("machine");
+    assertThat(switchControl.hangups).containsExactly(uuid + " NORMAL_CLEARING");
+    assertThat(call(machine.state()).liveAt()).isNull();
+    // a verdict that comes after cannot make it live any more
+    kit.runCommand(amd(AmdResult.HUMAN, "amd"));
+    assertThat(told).containsExactly("machine");
+  }
+
+  @Test
+  void aMachineHearsTheMessageAfterTheBeepAndIsHungUpWhenItEnds() {
+    var kit = dialed(new Answering(true, true, "/msgs/leave.wav", null), null);
+    kit.runCommand(answered());
+    kit.runCommand(amd(AmdResult.MACHINE, "amd"));
+    assertThat(switchControl.plays).as("nothing plays before the beep").isEmpty();
+    assertThat(switchControl.hangups).isEmpty();
+
+    var beep = kit.runCommand(amd(AmdResult.MACHINE, "avmd"));
+    assertThat(beep.events()).last().isEqualTo(new CallEntity.MessageStarted("/msgs/leave.wav", ((CallEntity.MessageStarted) beep.events().get(1)).at()));
+    assertThat(switchControl.plays).containsExactly(uuid + " /msgs/leave.wav");
+
+    var done = kit.runCommand(new CallEntity.SwitchEventReceived(new SwitchEvent.PlaybackStopped(uuid, "fs1", nowMicros(), "/msgs/leave.wav", true)));
+    assertThat(done.events()).singleElement().isInstanceOf(CallEntity.MessagePlayed.class);
+    assertThat(switchControl.hangups).containsExactly(uuid + " NORMAL_CLEARING");
+    assertThat(told).containsExactly("machine");
+  }
+
+  @Test
+  void aBroadcastPlaysItsMessageToAPersonAndNeedsNoAgent() {
+    var kit = dialed(new Answering(true, false, null, "/msgs/sale.wav"), null);
+    kit.runCommand(answered());
+    var human = kit.runCommand(amd(AmdResult.HUMAN, "amd"));
+    assertThat(human.events()).last().isInstanceOf(CallEntity.MessageStarted.class);
+    assertThat(switchControl.plays).containsExactly(uuid + " /msgs/sale.wav");
+    assertThat(told).as("no agent is asked for").isEmpty();
+
+    // the person hangs up during the message: not delivered
+    var cut = kit.runCommand(new CallEntity.SwitchEventReceived(new SwitchEvent.PlaybackStopped(uuid, "fs1", nowMicros(), "/msgs/sale.wav", false)));
+    assertThat(cut.hasNoEvents()).isTrue();
+    assertThat(call(cut.state()).messagePlayedAt()).isNull();
+  }
+
+  @Test
+  void anAgentBoundCallIsBridgedToItsAgentWithoutAskingTheCampaign() throws Exception {
+    var kit = dialed(Answering.LIVE, new CallContext.BoundAgent("alice", "leg-1", "fs1"));
+    var answer = kit.runCommand(answered());
+
+    assertThat(answer.events()).last().isInstanceOf(CallEntity.AgentAssigned.class);
+    assertThat(call(answer.state()).agentId()).isEqualTo("alice");
+    assertThat(switchControl.bridges).containsExactly(uuid + " leg-1");
+    assertThat(told).as("the campaign does not offer it to anyone").isEmpty();
+    // the 2-second rule does not apply: the agent is already there
+    Thread.sleep(2_300);
+    assertThat(call(kit.getState()).abandoned()).isFalse();
+    assertThat(switchControl.hangups).isEmpty();
+  }
+
+  @Test
+  void theAbandonmentClockStartsAtTheAmdVerdict() throws Exception {
+    var kit = dialed(new Answering(true, false, null, null), null);
+    kit.runCommand(answered());
+    Thread.sleep(1_500);
+    kit.runCommand(amd(AmdResult.HUMAN, "amd"));
+    // 2 s after the switch's answer, but only 0.5 s after the verdict: not abandoned yet
+    Thread.sleep(700);
+    assertThat(call(kit.getState()).abandoned()).isFalse();
+    Thread.sleep(1_800);
+    assertThat(call(kit.getState()).abandoned()).isTrue();
+    assertThat(told).containsExactly("answered");
+  }
+
+  @Test
+  void anOldCallWithoutAnAnsweringPlanBehavesAsBefore() {
+    var kit = kit(Duration.ofSeconds(4));
+    var spec = CallEntity.DialSpec.customer("+15551230001", "+15550000000", Duration.ofSeconds(20))
+        .withContext(new CallContext("c-1", 7L, null, RetryRules.defaults(), null, null));
+    kit.<CallEntity.DialReply>runCommand(r -> new CallEntity.Dial(spec, r));
+    var answer = kit.runCommand(answered());
+    assertThat(call(answer.state()).liveAt()).isNotNull();
+    assertThat(told).containsExactly("answered");
+    assertThat(Instant.now()).isAfterOrEqualTo(call(answer.state()).liveAt());
+  }
+}

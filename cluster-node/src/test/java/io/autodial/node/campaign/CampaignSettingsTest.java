@@ -1,0 +1,55 @@
+package io.autodial.node.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CampaignSettingsTest {
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+  private static CampaignSettings with(CampaignSettings.Pacing pacing, CampaignSettings.Machines machines) {
+    return new CampaignSettings("c", "+12125550000", 1.0, 10, 20, List.of(), "", null, List.of(), pacing, machines);
+  }
+
+  @Test
+  void settingsStoredBeforeModesExistedReadAsPowerWithAmdOn() throws Exception {
+    // as the campaigns read model held them before the pacing and machines fields
+    String old = "{\"name\":\"old\",\"callerId\":\"+12125550000\",\"multiplier\":2.0,\"maxConcurrentCalls\":5,"
+        + "\"ringTimeoutSeconds\":20,\"dispositions\":[],\"script\":\"\",\"leadsetIds\":[1]}";
+    CampaignSettings s = JSON.readValue(old, CampaignSettings.class);
+    assertThat(s.mode()).isEqualTo(DialMode.POWER);
+    assertThat(s.pacing()).isEqualTo(new CampaignSettings.Pacing(DialMode.POWER, 2.5, 3.0, 3.0, 10));
+    assertThat(s.machines().amd()).isTrue();
+    assertThat(s.machines().action()).isEqualTo(CampaignSettings.MachineAction.HANGUP);
+    // and they are written back the same way
+    assertThat(JSON.readValue(JSON.writeValueAsString(s), CampaignSettings.class)).isEqualTo(s);
+  }
+
+  @Test
+  void invalidModesAndMessagesAreRefusedWithWhatToFix() {
+    assertThatThrownBy(() -> with(new CampaignSettings.Pacing(DialMode.POWER, 2.5, 3.5, 3, 10), null))
+        .hasMessageContaining("maxAbandonmentPercent must be at most 3.0");
+    assertThatThrownBy(() -> with(new CampaignSettings.Pacing(DialMode.POWER, 2.5, 2.0, 3, 10), null))
+        .hasMessageContaining("at least targetAbandonmentPercent");
+    assertThatThrownBy(() -> with(new CampaignSettings.Pacing(DialMode.POWER, 2.5, 3.0, 0.5, 10), null)).hasMessageContaining("maxRatio");
+    assertThatThrownBy(() -> with(new CampaignSettings.Pacing(DialMode.POWER, 2.5, 3.0, 3, 0), null)).hasMessageContaining("callsPerSecond");
+    assertThatThrownBy(() -> with(null, new CampaignSettings.Machines(true, CampaignSettings.MachineAction.LEAVE_MESSAGE, " ", null)))
+        .hasMessageContaining("machineMessage");
+    assertThatThrownBy(() -> with(new CampaignSettings.Pacing(DialMode.BROADCAST, 2.5, 3.0, 3, 10), null)).hasMessageContaining("humanMessage");
+  }
+
+  @Test
+  void eachModeWantsItsOwnNumberOfCalls() {
+    CampaignSettings power = new CampaignSettings("c", "+12125550000", 2.5, 100, 20, List.of(), "", null, List.of(), null, null);
+    assertThat(DialTarget.of(power, 4)).isEqualTo(10);
+    CampaignSettings progressive = with(new CampaignSettings.Pacing(DialMode.PROGRESSIVE, 2.5, 3.0, 3, 10), null);
+    assertThat(DialTarget.of(progressive, 4)).isEqualTo(4);
+    CampaignSettings preview = with(new CampaignSettings.Pacing(DialMode.PREVIEW, 2.5, 3.0, 3, 10), null);
+    assertThat(DialTarget.of(preview, 4)).isZero();
+    CampaignSettings broadcast = with(new CampaignSettings.Pacing(DialMode.BROADCAST, 2.5, 3.0, 3, 10), new CampaignSettings.Machines(false, null, null, "/m.wav"));
+    assertThat(DialTarget.of(broadcast, 0)).isEqualTo(10);
+  }
+}
