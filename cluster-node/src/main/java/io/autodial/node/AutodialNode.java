@@ -147,7 +147,8 @@ public final class AutodialNode implements AutoCloseable {
 
     CallEntity.init(system, callControl, new ShardedCallListener(system));
     AgentEntity.init(system, callControl, new ShardedAgentCalls(system), new ShardedAgentListener(system), new ShardedAgentCampaign(system));
-    CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, blocking));
+    double timeScale = system.settings().config().hasPath("autodial.time-scale") ? system.settings().config().getDouble("autodial.time-scale") : 1.0;
+    CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, blocking, timeScale));
     callControl.onEvent(new CallEventRouter(system));
     sweepOrphanedReservations(system, leads, blocking);
 

@@ -617,7 +617,11 @@ public final class AgentEntity
   /** Tells the campaign whether this agent can take a call, and the softphones the new state. */
   private void stateChanged(State before, State after) {
     push(view(after));
-    if (before instanceof ReadyState && !(after instanceof ReadyState) && after.desk().campaignId() != null)
+    // leaving READY, or ending a call in a pause or a logout (not ready again): the campaign's
+    // pacer must stop counting this agent as about to be free
+    boolean away = after instanceof PausedState || after instanceof LoggedOutState;
+    if ((before instanceof ReadyState || away) && !(after instanceof ReadyState) && before.getClass() != after.getClass()
+        && after.desk().campaignId() != null)
       listener.unavailable(agentId, after.desk().campaignId());
     announce(after);
   }

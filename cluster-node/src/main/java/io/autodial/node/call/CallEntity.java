@@ -223,11 +223,14 @@ public final class CallEntity
     var config = system.settings().config();
     Duration amdTimeout =
         config.hasPath("autodial.calls.amd-timeout") ? config.getDuration("autodial.calls.amd-timeout") : DEFAULT_AMD_TIMEOUT;
+    // benchmarks against a time-scaled switch simulator shrink the 2-second rule with it
+    double timeScale = config.hasPath("autodial.time-scale") ? config.getDouble("autodial.time-scale") : 1.0;
+    Duration abandonAfter = Duration.ofNanos((long) (ABANDON_AFTER.toNanos() / timeScale));
     ClusterSharding.get(system)
         .init(
             Entity.of(
                     ENTITY_KEY,
-                    ctx -> create(ctx.getEntityId(), callControl, listener, Optional.of(ctx.getShard()), amdTimeout))
+                    ctx -> create(ctx.getEntityId(), callControl, listener, Optional.of(ctx.getShard()), amdTimeout, abandonAfter))
                 // a node that restarts brings its live calls back to reconcile them
                 .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
   }
@@ -246,8 +249,18 @@ public final class CallEntity
       CallListener listener,
       Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
       Duration amdTimeout) {
+    return create(uuid, callControl, listener, shard, amdTimeout, ABANDON_AFTER);
+  }
+
+  public static Behavior<Command> create(
+      String uuid,
+      CallControl callControl,
+      CallListener listener,
+      Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
+      Duration amdTimeout,
+      Duration abandonAfter) {
     return Behaviors.setup(
-        ctx -> Behaviors.withTimers(timers -> new CallEntity(uuid, callControl, listener, shard, amdTimeout, ctx, timers)));
+        ctx -> Behaviors.withTimers(timers -> new CallEntity(uuid, callControl, listener, shard, amdTimeout, abandonAfter, ctx, timers)));
   }
 
   public static String tagFor(String uuid) {
@@ -259,6 +272,7 @@ public final class CallEntity
   private final CallListener listener;
   private final Optional<ActorRef<ClusterSharding.ShardCommand>> shard;
   private final Duration amdTimeout;
+  private final Duration abandonAfter;
   private final ActorContext<Command> ctx;
   private final TimerScheduler<Command> timers;
 
@@ -268,10 +282,12 @@ public final class CallEntity
       CallListener listener,
       Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
       Duration amdTimeout,
+      Duration abandonAfter,
       ActorContext<Command> ctx,
       TimerScheduler<Command> timers) {
     super(PersistenceId.of(ENTITY_KEY.name(), uuid));
     this.amdTimeout = amdTimeout;
+    this.abandonAfter = abandonAfter;
     this.uuid = uuid;
     this.callControl = callControl;
     this.listener = listener;
@@ -676,7 +692,7 @@ public final class CallEntity
    * transit counts against the customer's wait.
    */
   private void startAbandonTimer(CallInfo call) {
-    Duration left = ABANDON_AFTER.minus(Duration.between(call.liveAt(), Instant.now()));
+    Duration left = abandonAfter.minus(Duration.between(call.liveAt(), Instant.now()));
     timers.startSingleTimer(new AbandonIfUnconnected(), left.isNegative() ? Duration.ZERO : left);
   }
 

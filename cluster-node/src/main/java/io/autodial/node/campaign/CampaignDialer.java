@@ -3,6 +3,7 @@ package io.autodial.node.campaign;
 import io.autodial.node.agent.AgentEntity;
 import io.autodial.node.call.CallContext;
 import io.autodial.node.call.CallEntity;
+import io.autodial.node.campaign.pacing.Pacer;
 import io.autodial.node.agent.LeadDialResult;
 import io.autodial.node.leads.Lead;
 import io.autodial.node.leads.LeadPick;
@@ -33,11 +34,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
- * The live side of a campaign, on the node where the campaign lives. While active it keeps
- * {@link DialTarget} − calls ringing or waiting originates going (ready agents × multiplier in
- * power mode, one per ready agent in progressive, the campaign's maximum at {@code callsPerSecond}
- * in broadcast), reserving each lead in PostgreSQL for exactly one attempt, and hands every live
- * answer to the longest-idle ready agent. In preview mode it offers each ready agent a reserved
+ * The live side of a campaign, on the node where the campaign lives. While active it places as
+ * many calls as its {@link io.autodial.node.campaign.pacing.Pacer} says (one per ready agent in
+ * progressive, ready agents × multiplier in power, the predictive forecast in predictive; the
+ * campaign's maximum at {@code callsPerSecond} in broadcast), reserving each lead in PostgreSQL for
+ * exactly one attempt, and hands every live answer to the longest-idle ready agent. In preview mode it offers each ready agent a reserved
  * lead instead and places the call the agent chooses to dial; any agent may also dial a lead by
  * id. Nothing here is persisted: agents and calls report in again after a restart.
  */
@@ -48,7 +49,11 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   static final int RESERVE_BATCH = 50;
 
   /** What the dialer needs from the node: the leads store and where blocking JDBC runs. */
-  public record Dependencies(LeadRepository leads, Executor blocking) {}
+  public record Dependencies(LeadRepository leads, Executor blocking, double timeScale) {
+    public Dependencies(LeadRepository leads, Executor blocking) {
+      this(leads, blocking, 1.0);
+    }
+  }
 
   public sealed interface Command {}
 
@@ -99,7 +104,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   /** The dial level right now, for supervisors. */
   public record Stats(
-      String status, String mode, int readyAgents, int dialing, int waitingForAgent, int connecting, double multiplier, int target)
+      String status, String mode, int readyAgents, int dialing, int waitingForAgent, int connecting, double multiplier, int target,
+      Pacer.Estimates pacing)
       implements CborSerializable {}
 
   private record Available(String agentId, long readySinceMillis, String legUuid, String switchId) {}
@@ -123,6 +129,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   private final Map<String, Lead> connecting = new HashMap<>();
   private final Map<String, Lead> leadsOfAnswered = new HashMap<>();
   private boolean reserving;
+  /** Paces progressive, power and predictive dialing; made with the first settings. */
+  private FloorPacing floor;
   private final OriginateSpacing spacing = new OriginateSpacing();
 
   private CampaignDialer(String campaignId, Dependencies deps, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
@@ -131,7 +139,9 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     this.deps = deps;
     this.timers = timers;
     this.sharding = ClusterSharding.get(ctx.getSystem());
-    timers.startTimerWithFixedDelay(new Tick(), TICK);
+    // decisions follow events; the tick catches what time alone changes (an agent's talk getting
+    // long, the calls-per-second allowance refilling)
+    timers.startTimerWithFixedDelay(new Tick(), Duration.ofMillis(Math.max(50, (long) (TICK.toMillis() / deps.timeScale()))));
   }
 
   @Override
@@ -141,6 +151,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
         .onMessage(AgentAvailable.class, this::agentAvailable)
         .onMessage(AgentUnavailable.class, m -> {
           ready.remove(m.agentId());
+          if (floor != null) floor.agentUnavailable(m.agentId());
           return this;
         })
         .onMessage(CallAnswered.class, this::callAnswered)
@@ -148,6 +159,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
         .onMessage(CallReachedMachine.class, m -> {
           // a broadcast's machine still holds a line until its message ends: it counts until then
           if (settings == null || settings.mode() != DialMode.BROADCAST) dialing.remove(m.callUuid());
+          if (floor != null) floor.callReachedMachine(m.callUuid());
           return pace();
         })
         .onMessage(DialLeadForAgent.class, this::dialLeadForAgent)
@@ -185,6 +197,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     boolean firstTime = settings == null;
     settings = m.settings();
     status = m.status();
+    if (floor == null) floor = new FloorPacing(settings, deps.timeScale());
+    else floor.configure(settings);
     if (firstTime) {
       // this dialer (re)started: its agents say again who is ready
       m.agentIds().forEach(id -> sharding.entityRefFor(AgentEntity.ENTITY_KEY, id).tell(new AgentEntity.AnnounceAvailability()));
@@ -194,6 +208,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private Behavior<Command> agentAvailable(AgentAvailable m) {
     ready.put(m.agentId(), new Available(m.agentId(), m.readySinceMillis(), m.legUuid(), m.switchId()));
+    if (floor != null) floor.agentReady(m.agentId());
     // an answered call may be waiting for exactly this agent
     if (!waiting.isEmpty()) {
       var first = waiting.entrySet().iterator().next();
@@ -204,6 +219,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   }
 
   private Behavior<Command> callAnswered(CallAnswered m) {
+    if (floor != null) floor.callAnsweredLive(m.callUuid());
     Lead lead = dialing.remove(m.callUuid());
     if (lead != null) {
       leadsOfAnswered.put(m.callUuid(), lead);
@@ -231,6 +247,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     }
     Available a = agent.get();
     ready.remove(a.agentId());
+    if (floor != null) floor.agentReserved(a.agentId(), callUuid);
     Lead lead = leadsOfAnswered.get(callUuid);
     connecting.put(callUuid, lead);
     CallDetails details = details(callUuid, lead);
@@ -251,8 +268,10 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     // that agent could not take it (paused meanwhile, leg down, slow to answer): the next one
     // may; and it is asked to say again whether it is ready, so no ready agent drops out of reach
     connecting.remove(m.callUuid());
-    if (m.reply() instanceof AgentEntity.Refused refused)
+    if (m.reply() instanceof AgentEntity.Refused refused) {
+      if (floor != null) floor.agentRefused(refused.agentId(), m.callUuid());
       sharding.entityRefFor(AgentEntity.ENTITY_KEY, refused.agentId()).tell(new AgentEntity.AnnounceAvailability());
+    }
     return offer(m.callUuid(), m.switchId());
   }
 
@@ -261,6 +280,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     leadsOfAnswered.remove(m.callUuid());
     if (!m.ok()) {
       // the call ended or was abandoned before the bridge: the agent is free again
+      if (floor != null) floor.connectFailed(m.agentId(), m.callUuid());
       sharding.entityRefFor(AgentEntity.ENTITY_KEY, m.agentId()).tell(new AgentEntity.ReleaseReservation(m.callUuid()));
     }
     return pace();
@@ -268,7 +288,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private Behavior<Command> callEnded(CallEnded m) {
     dialing.remove(m.callUuid());
-    waiting.remove(m.callUuid());
+    boolean wasWaiting = waiting.remove(m.callUuid()) != null;
+    if (floor != null) floor.callEnded(m.callUuid(), wasWaiting);
     leadsOfAnswered.remove(m.callUuid());
     return pace();
   }
@@ -276,8 +297,10 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   private Behavior<Command> pace() {
     if (settings == null || status != CampaignEntity.Status.ACTIVE || reserving || settings.leadsetIds().isEmpty()) return this;
     if (settings.mode() == DialMode.PREVIEW) return offerPreviews();
-    int want = target() - dialing.size() - waiting.size();
-    if (settings.mode() == DialMode.BROADCAST) want = Math.min(want, spacing.room(settings.pacing().callsPerSecond(), System.nanoTime()));
+    int want =
+        settings.mode() == DialMode.BROADCAST
+            ? Math.min(settings.maxConcurrentCalls() - dialing.size() - waiting.size(), spacing.room(settings.pacing().callsPerSecond(), System.nanoTime()))
+            : floor.callsToPlace();
     if (want <= 0) return this;
     reserving = true;
     int batch = Math.min(want, RESERVE_BATCH);
@@ -288,15 +311,12 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     return this;
   }
 
-  private int target() {
-    return DialTarget.of(settings, ready.size());
-  }
-
   private Behavior<Command> leadsReserved(LeadsReserved m) {
     reserving = false;
     for (ReservedLead r : m.leads()) {
       dialing.put(r.callUuid().toString(), r.lead());
       if (settings.mode() != DialMode.BROADCAST) {
+        floor.callPlaced(r.callUuid().toString());
         dial(r);
         continue;
       }
@@ -422,7 +442,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private Behavior<Command> stats(GetStats m) {
     m.replyTo().tell(new Stats(status.name(), settings == null ? DialMode.POWER.name() : settings.mode().name(), ready.size(), dialing.size(), waiting.size(), connecting.size(),
-        settings == null ? 0 : settings.multiplier(), settings == null ? 0 : target()));
+        settings == null ? 0 : settings.multiplier(), dialing.size() + waiting.size(), floor == null ? null : floor.estimates()));
     return this;
   }
 

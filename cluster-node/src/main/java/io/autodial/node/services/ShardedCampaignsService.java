@@ -139,7 +139,7 @@ public final class ShardedCampaignsService implements CampaignsService {
               CompletableFuture.supplyAsync(() -> readStats(id, reply.campaign().settings().leadsetIds()), blocking);
           return dialer.thenCombine(fromTables, (d, t) ->
               Optional.of(new CampaignStatsDto(id, t.agents(), t.calls(), t.leads(),
-                  new CampaignStatsDto.Dialer(d.status(), d.mode(), d.readyAgents(), d.dialing(), d.waitingForAgent(), d.multiplier(), d.target()),
+                  new CampaignStatsDto.Dialer(d.status(), d.mode(), d.readyAgents(), d.dialing(), d.waitingForAgent(), d.multiplier(), d.target(), pacing(d.pacing())),
                   t.broadcast())));
         });
   }
@@ -247,6 +247,18 @@ public final class ShardedCampaignsService implements CampaignsService {
   private static <E extends Enum<E>> E named(Class<E> type, String field, String name) {
     for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(name.trim())) return e;
     throw new IllegalArgumentException(field + ": unknown value '" + name + "'; use one of " + java.util.Arrays.toString(type.getEnumConstants()));
+  }
+
+  private static CampaignStatsDto.Pacing pacing(io.autodial.node.campaign.pacing.Pacer.Estimates e) {
+    if (e == null) return null;
+    return new CampaignStatsDto.Pacing(
+        e.regime(), e.idleAgents(), e.talkingAgents(), e.wrappingAgents(), e.ringing(), e.waiting(),
+        round(100 * e.liveAnswerRate()), round(e.talkMeanMillis() / 1000), round(e.talkCv()), round(e.wrapMeanMillis() / 1000),
+        round(100 * e.riskThreshold()), e.liveAnswers(), e.abandoned(), round(100 * e.abandonmentRate()), round(100 * e.abandonmentRateInWindow()));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
   }
 
   private static <T> T pick(T given, T current) {

@@ -42,14 +42,18 @@ class CampaignSettingsTest {
   }
 
   @Test
-  void eachModeWantsItsOwnNumberOfCalls() {
+  void eachPacedModeBecomesItsPacingPolicy() {
     CampaignSettings power = new CampaignSettings("c", "+12125550000", 2.5, 100, 20, List.of(), "", null, List.of(), null, null);
-    assertThat(DialTarget.of(power, 4)).isEqualTo(10);
+    assertThat(FloorPacing.config(power).fixedRatio()).isEqualTo(2.5);
     CampaignSettings progressive = with(new CampaignSettings.Pacing(DialMode.PROGRESSIVE, 2.5, 3.0, 3, 10), null);
-    assertThat(DialTarget.of(progressive, 4)).isEqualTo(4);
-    CampaignSettings preview = with(new CampaignSettings.Pacing(DialMode.PREVIEW, 2.5, 3.0, 3, 10), null);
-    assertThat(DialTarget.of(preview, 4)).isZero();
-    CampaignSettings broadcast = with(new CampaignSettings.Pacing(DialMode.BROADCAST, 2.5, 3.0, 3, 10), new CampaignSettings.Machines(false, null, null, "/m.wav"));
-    assertThat(DialTarget.of(broadcast, 0)).isEqualTo(10);
+    assertThat(FloorPacing.config(progressive).fixedRatio()).isEqualTo(1.0);
+    CampaignSettings settings = with(new CampaignSettings.Pacing(DialMode.PREDICTIVE, 2.0, 2.8, 4, 12), null);
+    var predictive = FloorPacing.config(settings);
+    assertThat(predictive.predictiveMode()).isTrue();
+    assertThat(predictive.targetAbandonment()).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(predictive.maxAbandonment()).isCloseTo(0.028, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(predictive.maxRatio()).isEqualTo(4.0);
+    assertThat(predictive.callsPerSecond()).isEqualTo(12.0);
+    assertThat(predictive.maxConcurrentCalls()).isEqualTo(settings.maxConcurrentCalls());
   }
 }

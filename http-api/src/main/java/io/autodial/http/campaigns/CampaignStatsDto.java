@@ -11,7 +11,19 @@ public record CampaignStatsDto(String campaignId, Agents agents, Calls calls, Le
   /** {@code dataRemaining}: leads that can still be dialed now or later. */
   public record Leads(long total, long dialable, long inProgress, long answered, long failed, long dropped, long dataRemaining) {}
 
-  public record Dialer(String status, String mode, int readyAgents, int dialing, int waitingForAgent, double multiplier, int target) {}
+  /** {@code target}: calls the campaign keeps ringing or waiting now; {@code pacing}: what its pacer measured and believes. */
+  public record Dialer(String status, String mode, int readyAgents, int dialing, int waitingForAgent, double multiplier, int target, Pacing pacing) {}
+
+  /**
+   * The pacer's view (progressive, power, predictive). {@code regime}: FIXED_RATIO, WARMING_UP
+   * (predictive, dialing progressively until it has measured enough), PREDICTIVE, or CAPPED (back to
+   * progressive: one more abandoned call could cross the maximum abandonment). Rates in percent of
+   * placed calls (live answers) or of live answers (abandonment); times in seconds.
+   */
+  public record Pacing(
+      String regime, int idleAgents, int talkingAgents, int wrappingAgents, int ringing, int waiting,
+      double liveAnswerRatePercent, double talkMeanSeconds, double talkCv, double wrapUpMeanSeconds,
+      double marginalRiskPercent, long liveAnswers, long abandoned, double abandonmentPercent, double abandonmentPercentLastDay) {}
 
   /**
    * Recorded-message calls: {@code delivered} heard the message to the end; {@code failed} did not

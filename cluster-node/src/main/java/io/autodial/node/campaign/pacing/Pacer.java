@@ -286,7 +286,7 @@ public final class Pacer {
       long liveAnswers,
       long abandoned,
       double abandonmentRate,
-      double abandonmentRateLastHour) {}
+      double abandonmentRateInWindow) {}
 
   public Estimates estimates(long now) {
     int liveHour = abandonment.liveInWindow(now);
