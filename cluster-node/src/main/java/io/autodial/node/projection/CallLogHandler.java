@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import io.autodial.node.call.CallEntity;
 import java.sql.Connection;
+import java.sql.Timestamp;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -94,7 +95,8 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
     } else if (event instanceof CallEntity.Abandoned) {
       Sql.update(c, "UPDATE call_log SET abandoned = TRUE WHERE call_uuid = ?", uuid);
     } else if (event instanceof CallEntity.Bridged e) {
-      Sql.update(c, "UPDATE call_log SET bridged_to = ? WHERE call_uuid = ?", UUID.fromString(e.otherUuid()), uuid);
+      Sql.update(c, "UPDATE call_log SET bridged_to = ?, bridged_at = coalesce(bridged_at, ?) WHERE call_uuid = ?",
+          UUID.fromString(e.otherUuid()), Timestamp.from(e.at()), uuid);
     } else if (event instanceof CallEntity.RecordingStarted e) {
       Sql.update(c, "UPDATE call_log SET recording_url = ? WHERE call_uuid = ?", e.path(), uuid);
     } else if (event instanceof CallEntity.HungUp e) {

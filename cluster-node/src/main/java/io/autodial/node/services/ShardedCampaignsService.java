@@ -254,7 +254,7 @@ public final class ShardedCampaignsService implements CampaignsService {
     return new CampaignStatsDto.Pacing(
         e.regime(), e.idleAgents(), e.talkingAgents(), e.wrappingAgents(), e.ringing(), e.waiting(),
         round(100 * e.liveAnswerRate()), round(e.talkMeanMillis() / 1000), round(e.talkCv()), round(e.wrapMeanMillis() / 1000),
-        round(100 * e.riskThreshold()), e.liveAnswers(), e.abandoned(), round(100 * e.abandonmentRate()), round(100 * e.abandonmentRateInWindow()));
+        round(100 * e.riskThreshold()), round(100 * e.nextCallRisk()), e.liveAnswers(), e.abandoned(), round(100 * e.abandonmentRate()), round(100 * e.abandonmentRateInWindow()));
   }
 
   private static double round(double v) {

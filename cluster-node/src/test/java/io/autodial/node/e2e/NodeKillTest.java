@@ -99,10 +99,7 @@ class NodeKillTest {
     assertThat(ok(admin.post("/api/leadsets/" + leadsetId + "/uploads", upload)).get("loaded").asInt()).isEqualTo(LEADS);
     ObjectNode campaign = ApiClient.JSON.createObjectNode()
         .put("name", "Kill promo").put("callerId", "+12125550000").put("multiplier", 2.0)
-        .put("maxConcurrentCalls", 30).put("ringTimeoutSeconds", 15).put("script", "Hi {{first_name}}")
-        // about a node kill, not AMD: answers are live at once, as when this test was written (its
-        // overlap check below counts from the switch's answer, before an AMD verdict)
-        .put("amd", false);
+        .put("maxConcurrentCalls", 30).put("ringTimeoutSeconds", 15).put("script", "Hi {{first_name}}");
     campaign.set("leadsetIds", ApiClient.JSON.valueToTree(List.of(leadsetId)));
     String campaignId = ok(admin.post("/api/campaigns", campaign)).get("id").asText();
     for (int i = 1; i <= AGENTS; i++)
@@ -177,7 +174,7 @@ class NodeKillTest {
       assertThat(count(s, """
           SELECT count(*) FROM call_log a JOIN call_log b ON a.agent_id = b.agent_id AND a.call_uuid < b.call_uuid
           WHERE a.leg_kind = 'CUSTOMER' AND b.leg_kind = 'CUSTOMER' AND a.bridged_to IS NOT NULL AND b.bridged_to IS NOT NULL
-            AND tstzrange(a.answered_at, a.ended_at) && tstzrange(b.answered_at, b.ended_at)""")).as("agents with two customers at once").isZero();
+            AND tstzrange(a.bridged_at, a.ended_at) && tstzrange(b.bridged_at, b.ended_at)""")).as("agents with two customers at once").isZero();
 
       // calls live at the kill were reconciled: every customer call has ended
       List<UUID> unended = new ArrayList<>();

@@ -105,7 +105,7 @@ class PowerDialingTest {
       assertThat(count(s, """
           SELECT count(*) FROM call_log a JOIN call_log b ON a.agent_id = b.agent_id AND a.call_uuid < b.call_uuid
           WHERE a.leg_kind = 'CUSTOMER' AND b.leg_kind = 'CUSTOMER' AND a.bridged_to IS NOT NULL AND b.bridged_to IS NOT NULL
-            AND tstzrange(a.answered_at, a.ended_at) && tstzrange(b.answered_at, b.ended_at)""")).isZero();
+            AND tstzrange(a.bridged_at, a.ended_at) && tstzrange(b.bridged_at, b.ended_at)""")).isZero();
       // every bridged call has a disposition
       assertThat(count(s, "SELECT count(*) FROM call_log WHERE bridged_to IS NOT NULL AND leg_kind = 'CUSTOMER' AND disposition IS NULL")).isZero();
       // no lead was dialed twice at once

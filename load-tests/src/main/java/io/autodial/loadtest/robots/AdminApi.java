@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bearer token once logged in. Its threads are named {@code bench-admin-http-*} so their CPU is
  * not counted as the robots' or the node's.
  */
-final class AdminApi implements AutoCloseable {
-  static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+public final class AdminApi implements AutoCloseable {
+  public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private final ExecutorService executor;
   private final HttpClient http;
   private final URI base;
   private volatile String token;
 
-  AdminApi(InetSocketAddress address) {
+  public AdminApi(InetSocketAddress address) {
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
@@ -39,11 +39,11 @@ final class AdminApi implements AutoCloseable {
     this.base = URI.create("http://" + address.getHostString() + ":" + address.getPort());
   }
 
-  URI base() {
+  public URI base() {
     return base;
   }
 
-  AdminApi login(String username, String password) {
+  public AdminApi login(String username, String password) {
     JsonNode body = ok(post("/api/login", JSON.createObjectNode().put("username", username).put("password", password)).join(), "login");
     token = body.get("token").asText();
     return this;
@@ -53,21 +53,21 @@ final class AdminApi implements AutoCloseable {
     return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  CompletableFuture<HttpResponse<String>> post(String path, Object body) {
+  public CompletableFuture<HttpResponse<String>> post(String path, Object body) {
     return http.sendAsync(
         request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  JsonNode getOk(String path) {
+  public JsonNode getOk(String path) {
     return ok(get(path).join(), "GET " + path);
   }
 
-  JsonNode postOk(String path, Object body) {
+  public JsonNode postOk(String path, Object body) {
     return ok(post(path, body).join(), "POST " + path);
   }
 
-  static JsonNode ok(HttpResponse<String> r, String what) {
+  public static JsonNode ok(HttpResponse<String> r, String what) {
     if (r.statusCode() / 100 != 2) throw new IllegalStateException(what + ": HTTP " + r.statusCode() + " " + r.body());
     try {
       String body = r.body();

@@ -4,8 +4,9 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Exponential forgetting without touching old samples: a sample at time t weighs 2^(t/halfLife),
- * so relative to "now" older ones weigh less. Weights are rebased before they overflow, scaling
- * what was accumulated through {@code rescale}.
+ * so relative to "now" older ones weigh less (t may lie in the past: a sample dated by when it
+ * began). Weights are rebased before they overflow, scaling what was accumulated through
+ * {@code rescale}.
  */
 final class Decay {
   private final double halfLifeMillis;

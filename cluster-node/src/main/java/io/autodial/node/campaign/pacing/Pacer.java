@@ -47,8 +47,8 @@ public final class Pacer {
   private final Map<String, Long> waiting = new HashMap<>();
   private int idle, talking, wrapping;
   private final RingOutcomes outcomes = new RingOutcomes(HALF_LIFE_MS);
-  private final Lifetime talk = new Lifetime(HALF_LIFE_MS);
-  private final Lifetime wrap = new Lifetime(HALF_LIFE_MS);
+  private final Lifetime talk = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.TALKING, now));
+  private final Lifetime wrap = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.WRAPPING, now));
   private final AbandonmentWindow abandonment = new AbandonmentWindow(CAP_WINDOW_MS);
   private final Forecast forecast = new Forecast(talk, wrap, outcomes);
   private final EventRate dialRate = new EventRate(DIAL_RATE_TIME_CONSTANT_MS);
@@ -56,6 +56,8 @@ public final class Pacer {
   private double tokens;
   private long tokensAt = Long.MIN_VALUE;
   private Regime regime;
+  /** The risk of the call the last predictive decision stopped at (or its last call). */
+  private double nextCallRisk;
   private double[] aMean = new double[0], aVar = new double[0], lMean = new double[0], lVar = new double[0], newQ = new double[0], shortage = new double[0];
 
   public Pacer(PacingConfig config) {
@@ -104,6 +106,11 @@ public final class Pacer {
     count(phase, +1);
     agents.put(agentId, new AgentSlot(phase, now));
     forecast.agentBusy(agentId, phase, now, now);
+  }
+
+  /** How long each agent now in {@code phase} has been in it. */
+  private double[] elapsed(Phase phase, long now) {
+    return agents.values().stream().filter(a -> a.phase() == phase).mapToDouble(a -> now - a.since()).toArray();
   }
 
   private void count(Phase phase, int delta) {
@@ -175,6 +182,7 @@ public final class Pacer {
       regime = Regime.PREDICTIVE;
       want = predictive(now, room);
     }
+    if (regime != Regime.PREDICTIVE) nextCallRisk = 0;
     return Math.max(0, Math.min(want, room));
   }
 
@@ -251,6 +259,7 @@ public final class Pacer {
         risk += (newQ[m] - before) / total * shortage[m];
         before = newQ[m];
       }
+      nextCallRisk = risk;
       if (risk > threshold) break;
       k++;
     }
@@ -283,6 +292,7 @@ public final class Pacer {
       double talkCv,
       double wrapMeanMillis,
       double riskThreshold,
+      double nextCallRisk,
       long liveAnswers,
       long abandoned,
       double abandonmentRate,
@@ -292,7 +302,7 @@ public final class Pacer {
     int liveHour = abandonment.liveInWindow(now);
     return new Estimates(
         regime.name(), idle, talking, wrapping, ringing.size(), waiting.size(),
-        outcomes.liveRate(now), talk.meanMillis(now), talk.cv(now), wrap.meanMillis(now), Math.exp(logThreshold),
+        outcomes.liveRate(now), talk.meanMillis(now), talk.cv(now), wrap.meanMillis(now), Math.exp(logThreshold), nextCallRisk,
         abandonment.liveTotal(), abandonment.abandonedTotal(),
         abandonment.liveTotal() == 0 ? 0 : (double) abandonment.abandonedTotal() / abandonment.liveTotal(),
         liveHour == 0 ? 0 : (double) abandonment.abandonedInWindow(now) / liveHour);
