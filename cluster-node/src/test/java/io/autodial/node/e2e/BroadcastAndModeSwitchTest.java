@@ -124,7 +124,7 @@ class BroadcastAndModeSwitchTest {
       JsonNode s = ok(admin.get("/api/campaigns/" + campaign + "/stats"));
       if (s.at("/dialer/readyAgents").asInt() > 0) samplesWithReadyAgents++;
       assertThat(s.at("/dialer/mode").asText()).isEqualTo("PROGRESSIVE");
-      assertThat(s.at("/dialer/target").asInt()).isEqualTo(s.at("/dialer/readyAgents").asInt());
+      assertThat(s.at("/dialer/pacing/regime").asText()).isEqualTo("FIXED_RATIO");
       assertThat(s.at("/dialer/dialing").asInt() + s.at("/dialer/waitingForAgent").asInt()).isLessThanOrEqualTo(2);
       Campaigns.sleep(200);
     }
