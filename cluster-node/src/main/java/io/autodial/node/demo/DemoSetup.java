@@ -70,7 +70,8 @@ public final class DemoSetup {
     return services.campaigns()
         .create(new CampaignRequest(CAMPAIGN, "+12125550100", 1.5, 50, 20, List.of(),
             "Hello {{first_name}}, this is Autodial calling for {{company}}. Do you have a minute?", null, List.of(leadsetId),
-            null, null, null, null, null, null, null, null, null))
+            // the demo shows predictive pacing: progressive until it has measured the floor
+            "PREDICTIVE", null, null, null, null, null, null, null, null))
         .toCompletableFuture()
         .join()
         .id();

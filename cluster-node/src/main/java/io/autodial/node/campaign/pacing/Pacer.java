@@ -16,18 +16,21 @@ import java.util.Map;
  * and the live answers due before {@code s} (waiting now, plus for each ringing call the chance it
  * is answered live by then, given how long it has rung). The difference is treated as normal
  * (a sum of many independent yes/no chances). Calls are added while the chance that the newest
- * one, if answered live, finds no agent — then or later, since it would take the agent of a later
- * caller — stays under a threshold; that threshold is steered by the abandonment actually
- * measured, towards the target rate. Calls placed later at the recent dial rate count too: some of
- * them will be answered first. It dials
+ * one, if answered live, finds no agent stays under a threshold; that threshold is steered by the
+ * abandonment actually measured, towards the target rate. Calls placed later at the recent dial
+ * rate count too: some of them will be answered first. It dials
  * progressively (one call per idle agent) until it has seen enough calls to estimate, and whenever
- * one more abandoned call could take the last eight hours (a calling day) over the hard cap.
+ * one more abandoned call could take the last eight hours (a calling day) or, for larger teams, the
+ * last hour over the hard cap.
  */
 public final class Pacer {
   /** Before these many outcomes the estimates are too thin to trust; dial progressively. */
   static final int MIN_RESOLVED = 40, MIN_LIVE = 10, MIN_TALKS = 8, MIN_WRAPS = 4;
   static final long HALF_LIFE_MS = 10 * 60_000;
-  static final long CAP_WINDOW_MS = 8 * 3600_000;
+  static final long CAP_WINDOW_MS = 8 * 3600_000, HOUR_MS = 3600_000;
+  static final int HOURLY_CAP_FROM_LIVE = 400;
+  /** An hour is held a little under the cap: calls already ringing when it trips may still be abandoned. */
+  static final double HOURLY_MARGIN = 0.001;
   /** How hard the measured abandonment steers the risk threshold (a step in log space per live answer). */
   static final double GAIN = 0.1;
   /** The risk a marginal call may carry stays within these, so a long run of luck cannot unhinge it. */
@@ -50,6 +53,7 @@ public final class Pacer {
   private final Lifetime talk = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.TALKING, now));
   private final Lifetime wrap = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.WRAPPING, now));
   private final AbandonmentWindow abandonment = new AbandonmentWindow(CAP_WINDOW_MS);
+  private final AbandonmentWindow lastHour = new AbandonmentWindow(HOUR_MS);
   private final Forecast forecast = new Forecast(talk, wrap, outcomes);
   private final EventRate dialRate = new EventRate(DIAL_RATE_TIME_CONSTANT_MS);
   private double logThreshold = Math.log(0.05);
@@ -136,6 +140,7 @@ public final class Pacer {
     if (placed != null) outcomes.liveAnswer(now - placed, now);
     waiting.put(callId, now);
     abandonment.liveAnswer(now);
+    lastHour.liveAnswer(now);
   }
 
   /** An agent took the live answer. */
@@ -147,6 +152,7 @@ public final class Pacer {
   public void callAbandoned(String callId, long now) {
     waiting.remove(callId);
     abandonment.abandoned(now);
+    lastHour.abandoned(now);
     logThreshold = Math.max(MIN_LOG_THRESHOLD, logThreshold - GAIN * (1 - config.targetAbandonment()));
   }
 
@@ -203,11 +209,18 @@ public final class Pacer {
         && talk.samples() >= MIN_TALKS && wrap.samples() >= MIN_WRAPS;
   }
 
-  /** One more abandoned call could take the window (a calling day) over the hard cap. */
+  /**
+   * One more abandoned call could take the last eight hours (a calling day) over the hard cap, or
+   * the last hour once it holds enough live answers to be measured (a team of a few dozen agents
+   * or more: for a small team an hour is a handful of calls, and its day is what is held).
+   */
   private boolean capReached(long now) {
-    double live = abandonment.liveInWindow(now) + waiting.size();
-    double abandoned = abandonment.abandonedInWindow(now);
-    return abandoned + 1 > config.maxAbandonment() * live;
+    return wouldCross(abandonment, now, 0)
+        || lastHour.liveInWindow(now) >= HOURLY_CAP_FROM_LIVE && wouldCross(lastHour, now, HOURLY_MARGIN);
+  }
+
+  private boolean wouldCross(AbandonmentWindow window, long now, double margin) {
+    return window.abandonedInWindow(now) + 1 > (config.maxAbandonment() - margin) * (window.liveInWindow(now) + waiting.size());
   }
 
   /** Fills the forecast arrays for the next bins; returns how many bins there are. */
@@ -241,9 +254,6 @@ public final class Pacer {
       double sd = Math.sqrt(aVar[m] + lVar[m] + k * newQ[m] * (1 - newQ[m]) + 0.01);
       shortage[m] = Normal.cdf((0.5 - mean) / sd);
     }
-    // answered in bin m, a call costs an abandonment if there is a shortage then or at any later
-    // moment: it either waits in vain or takes the agent a later caller needed
-    for (int m = horizon - 2; m >= 0; m--) shortage[m] = Math.max(shortage[m], shortage[m + 1]);
   }
 
   private int predictive(long now, int room) {

@@ -10,7 +10,7 @@ package io.autodial.node.campaign.pacing;
  */
 final class RingOutcomes {
   static final int STEP_MS = 500;
-  private static final int BINS = 2 * 180; // three minutes of ringing; later outcomes share the last bin
+  private static final int BINS = 180_000 / STEP_MS; // three minutes of ringing; later outcomes share the last bin // three minutes of ringing; later outcomes share the last bin
   private static final long REBUILD_EVERY_MS = 1_000;
 
   private final Decay decay;
