@@ -129,6 +129,11 @@ public final class PacingEndToEnd {
       r.put("liveAnswers", (long) live);
       r.put("abandoned", (long) abandoned);
       r.put("callsDialed", (long) dialed);
+      // where the time of a connected call goes, in simulated seconds (calls ended in the window)
+      String connected = " FROM call_log WHERE leg_kind = 'CUSTOMER' AND bridged_at IS NOT NULL AND ended_at >= ? AND ended_at < ?";
+      r.put("meanSecondsAnswerToLive", round(scale * scalar(c, "SELECT avg(extract(epoch FROM live_at - answered_at))" + connected, start, end)));
+      r.put("meanSecondsLiveToBridge", round(scale * scalar(c, "SELECT avg(extract(epoch FROM bridged_at - live_at))" + connected, start, end)));
+      r.put("meanSecondsBridgeToHangup", round(scale * scalar(c, "SELECT avg(extract(epoch FROM ended_at - bridged_at))" + connected, start, end)));
     }
     r.put("lastDialerStats", samples.isEmpty() ? null : samples.get(samples.size() - 1));
     return r;
