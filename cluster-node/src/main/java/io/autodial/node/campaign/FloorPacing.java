@@ -16,7 +16,7 @@ final class FloorPacing {
   private final Pacer pacer;
   private final double timeScale;
   private final long origin = System.nanoTime();
-  /** Agents this dialer gave a call, from the reservation until they are ready again. */
+  /** Agents this dialer gave a call, from the reservation until that call ends. */
   private final Map<String, String> callOfAgent = new HashMap<>();
   private final Map<String, String> agentOfCall = new HashMap<>();
 
@@ -97,6 +97,8 @@ final class FloorPacing {
   void callEnded(String callUuid, boolean wasWaiting) {
     String agent = agentOfCall.remove(callUuid);
     if (agent != null) {
+      // from here on, leaving READY's neighbourhood (a pause after wrap-up) means away
+      callOfAgent.remove(agent);
       pacer.agentWrapping(agent, now());
     } else if (wasWaiting) {
       pacer.callAbandoned(callUuid, now());
