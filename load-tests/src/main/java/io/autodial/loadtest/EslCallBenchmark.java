@@ -1,7 +1,6 @@
 package io.autodial.loadtest;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.CallOutcome;
@@ -489,29 +488,8 @@ public final class EslCallBenchmark {
   // ---- set-up ----
 
   private static Config nodeConfig(EmbeddedDatabase db, FreeSwitchSimulator sim, String password, int sps) {
-    Map<String, Object> switchConfig =
-        Map.of(
-            "id", SWITCH_ID,
-            "host", sim.host(),
-            "port", sim.port(),
-            "password", password,
-            "customer-dial-string", "sofia/gateway/{gateway}/{number}",
-            "gateway", "carrier",
-            "agent-dial-string", "user/{agent}",
-            "sessions-per-second", sps);
-    return ConfigFactory.empty()
-        .withValue("autodial.simulator.enabled", ConfigValueFactory.fromAnyRef(false))
-        .withValue("autodial.database.url", ConfigValueFactory.fromAnyRef(db.jdbcUrl()))
-        .withValue("autodial.database.user", ConfigValueFactory.fromAnyRef("postgres"))
-        .withValue("autodial.database.password", ConfigValueFactory.fromAnyRef(""))
-        .withValue("autodial.http.host", ConfigValueFactory.fromAnyRef("127.0.0.1"))
-        .withValue("autodial.http.port", ConfigValueFactory.fromAnyRef(0))
-        .withValue("autodial.auth.admin-password", ConfigValueFactory.fromAnyRef(ADMIN_PASSWORD))
-        .withValue("autodial.auth.token-secret", ConfigValueFactory.fromAnyRef(TOKEN_SECRET))
-        .withValue("autodial.esl.switches", ConfigValueFactory.fromIterable(List.of(switchConfig)))
-        .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef("127.0.0.1"))
-        .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(0))
-        .withFallback(ConfigFactory.load());
+    // the node names its one switch "fs1", as SWITCH_ID says
+    return BenchmarkNode.config(db, sim, password, sps, ADMIN_PASSWORD, TOKEN_SECRET);
   }
 
   /**

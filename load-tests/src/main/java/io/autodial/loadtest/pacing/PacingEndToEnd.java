@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
 import io.autodial.freeswitch.sim.SimulatorConfig;
+import io.autodial.loadtest.BenchmarkNode;
 import io.autodial.loadtest.RunInfo;
 import io.autodial.loadtest.robots.AdminApi;
 import io.autodial.node.AutodialNode;
@@ -164,24 +164,9 @@ public final class PacingEndToEnd {
   }
 
   private static Config nodeConfig(EmbeddedDatabase db, FreeSwitchSimulator sim, String password, double scale) {
-    Map<String, Object> fs = Map.of("id", "fs1", "host", sim.host(), "port", sim.port(), "password", password,
-        "customer-dial-string", "sofia/gateway/{gateway}/{number}", "gateway", "carrier", "agent-dial-string", "user/{agent}",
-        "sessions-per-second", 1000);
-    return ConfigFactory.empty()
-        .withValue("autodial.simulator.enabled", ConfigValueFactory.fromAnyRef(false))
+    return BenchmarkNode.config(db, sim, password, 1000, ADMIN_PASSWORD, "bench-token-secret-" + UUID.randomUUID())
         .withValue("autodial.time-scale", ConfigValueFactory.fromAnyRef(scale))
-        .withValue("autodial.calls.amd-timeout", ConfigValueFactory.fromAnyRef(Math.round(4000 / scale) + "ms"))
-        .withValue("autodial.database.url", ConfigValueFactory.fromAnyRef(db.jdbcUrl()))
-        .withValue("autodial.database.user", ConfigValueFactory.fromAnyRef("postgres"))
-        .withValue("autodial.database.password", ConfigValueFactory.fromAnyRef(""))
-        .withValue("autodial.http.host", ConfigValueFactory.fromAnyRef("127.0.0.1"))
-        .withValue("autodial.http.port", ConfigValueFactory.fromAnyRef(0))
-        .withValue("autodial.auth.admin-password", ConfigValueFactory.fromAnyRef(ADMIN_PASSWORD))
-        .withValue("autodial.auth.token-secret", ConfigValueFactory.fromAnyRef("bench-token-secret-" + UUID.randomUUID()))
-        .withValue("autodial.esl.switches", ConfigValueFactory.fromIterable(List.of(fs)))
-        .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef("127.0.0.1"))
-        .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(0))
-        .withFallback(ConfigFactory.load());
+        .withValue("autodial.calls.amd-timeout", ConfigValueFactory.fromAnyRef(Math.round(4000 / scale) + "ms"));
   }
 
   private static void write(Scenario s, double scale, Map<String, Object> report) throws Exception {

@@ -1,13 +1,12 @@
 package io.autodial.loadtest.robots;
 
+import io.autodial.loadtest.BenchmarkNode;
 import io.autodial.loadtest.Host;
 import io.autodial.loadtest.RunInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValueFactory;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
 import io.autodial.freeswitch.sim.SimulatorConfig;
@@ -614,29 +613,7 @@ public final class RobotAgentsBenchmark {
   // ---- configuration and run info ---------------------------------------------------------------
 
   private Config nodeConfig(EmbeddedDatabase db, FreeSwitchSimulator sim, String password) {
-    Map<String, Object> switchConfig =
-        Map.of(
-            "id", "fs1",
-            "host", sim.host(),
-            "port", sim.port(),
-            "password", password,
-            "customer-dial-string", "sofia/gateway/{gateway}/{number}",
-            "gateway", "carrier",
-            "agent-dial-string", "user/{agent}",
-            "sessions-per-second", options.sessionsPerSecond());
-    return ConfigFactory.empty()
-        .withValue("autodial.simulator.enabled", ConfigValueFactory.fromAnyRef(false))
-        .withValue("autodial.database.url", ConfigValueFactory.fromAnyRef(db.jdbcUrl()))
-        .withValue("autodial.database.user", ConfigValueFactory.fromAnyRef("postgres"))
-        .withValue("autodial.database.password", ConfigValueFactory.fromAnyRef(""))
-        .withValue("autodial.http.host", ConfigValueFactory.fromAnyRef("127.0.0.1"))
-        .withValue("autodial.http.port", ConfigValueFactory.fromAnyRef(0))
-        .withValue("autodial.auth.admin-password", ConfigValueFactory.fromAnyRef(ADMIN_PASSWORD))
-        .withValue("autodial.auth.token-secret", ConfigValueFactory.fromAnyRef(TOKEN_SECRET))
-        .withValue("autodial.esl.switches", ConfigValueFactory.fromIterable(List.of(switchConfig)))
-        .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef("127.0.0.1"))
-        .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(0))
-        .withFallback(ConfigFactory.load());
+    return BenchmarkNode.config(db, sim, password, options.sessionsPerSecond(), ADMIN_PASSWORD, TOKEN_SECRET);
   }
 
   private Map<String, Object> runInfo(Instant started, Instant finished, double seconds, String loadBefore, String loadAfter,
