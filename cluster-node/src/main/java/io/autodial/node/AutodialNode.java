@@ -145,10 +145,9 @@ public final class AutodialNode implements AutoCloseable {
     HikariDataSource readModel = ReadModelPool.create(db);
     LeadRepository leads = new LeadRepository(readModel, new LeadValidator(new PhoneNumbers(settings.defaultRegion())));
 
-    CallEntity.init(system, callControl, new ShardedCallListener(system));
+    CallEntity.init(system, callControl, new ShardedCallListener(system), settings.timeScale());
     AgentEntity.init(system, callControl, new ShardedAgentCalls(system), new ShardedAgentListener(system), new ShardedAgentCampaign(system));
-    double timeScale = system.settings().config().hasPath("autodial.time-scale") ? system.settings().config().getDouble("autodial.time-scale") : 1.0;
-    CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, blocking, timeScale));
+    CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, blocking, settings.timeScale()));
     callControl.onEvent(new CallEventRouter(system));
     sweepOrphanedReservations(system, leads, blocking);
 

@@ -101,25 +101,7 @@ public final class EslCallBenchmark {
   private static final Duration MAX_RUN = Duration.ofMinutes(15);
 
   public static void main(String[] args) {
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(MAX_RUN.toMillis());
-        log.error("the run exceeded {}; halting", MAX_RUN);
-        Runtime.getRuntime().halt(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "bench-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
-    int exit = 1;
-    try {
-      exit = run();
-    } catch (Throwable t) {
-      log.error("benchmark failed", t);
-    } finally {
-      System.exit(exit);
-    }
+    BenchmarkRun.main(MAX_RUN, EslCallBenchmark::run);
   }
 
   private static int run() throws Exception {
@@ -189,10 +171,10 @@ public final class EslCallBenchmark {
         log.error("could not write results", e);
         exit = 1;
       }
-      closeQuietly(monitor);
-      closeQuietly(node);
-      closeQuietly(sim);
-      closeQuietly(database);
+      BenchmarkRun.closeQuietly(monitor);
+      BenchmarkRun.closeQuietly(node);
+      BenchmarkRun.closeQuietly(sim);
+      BenchmarkRun.closeQuietly(database);
     }
     return exit;
   }
@@ -541,11 +523,4 @@ public final class EslCallBenchmark {
         r.usage().jvmCores(), r.usage().postgresCores(), r.notes().isEmpty() ? "" : " NOTES " + r.notes());
   }
 
-  private static void closeQuietly(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (Throwable e) {
-      log.warn("close failed: {}", e.toString());
-    }
-  }
 }

@@ -219,13 +219,12 @@ public final class CallEntity
 
   // ---- wiring ----
 
-  public static void init(ActorSystem<?> system, CallControl callControl, CallListener listener) {
+  /** {@code timeScale}: above 1 only against a time-scaled simulator; the 2-second rule and the AMD timeout shrink with it. */
+  public static void init(ActorSystem<?> system, CallControl callControl, CallListener listener, double timeScale) {
     var config = system.settings().config();
-    Duration amdTimeout =
-        config.hasPath("autodial.calls.amd-timeout") ? config.getDuration("autodial.calls.amd-timeout") : DEFAULT_AMD_TIMEOUT;
-    // benchmarks against a time-scaled switch simulator shrink the 2-second rule with it
-    double timeScale = config.hasPath("autodial.time-scale") ? config.getDouble("autodial.time-scale") : 1.0;
-    Duration abandonAfter = Duration.ofNanos((long) (ABANDON_AFTER.toNanos() / timeScale));
+    Duration amdTimeout = scaled(
+        config.hasPath("autodial.calls.amd-timeout") ? config.getDuration("autodial.calls.amd-timeout") : DEFAULT_AMD_TIMEOUT, timeScale);
+    Duration abandonAfter = scaled(ABANDON_AFTER, timeScale);
     ClusterSharding.get(system)
         .init(
             Entity.of(
@@ -233,6 +232,10 @@ public final class CallEntity
                     ctx -> create(ctx.getEntityId(), callControl, listener, Optional.of(ctx.getShard()), amdTimeout, abandonAfter))
                 // a node that restarts brings its live calls back to reconcile them
                 .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
+  }
+
+  private static Duration scaled(Duration d, double timeScale) {
+    return Duration.ofNanos((long) (d.toNanos() / timeScale));
   }
 
   public static Behavior<Command> create(

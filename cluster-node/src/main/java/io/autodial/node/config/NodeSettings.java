@@ -19,6 +19,7 @@ public record NodeSettings(
     int simulatorPort,
     double simulatorTimeScale,
     int simulatorSessionsPerSecond,
+    double timeScale,
     EslSettings esl) {
 
   public static NodeSettings from(Config config) {
@@ -40,6 +41,7 @@ public record NodeSettings(
             .toList();
     String password = a.getString("auth.admin-password");
     String secret = a.getString("auth.token-secret");
+    if (!(a.getDouble("time-scale") > 0)) throw new IllegalArgumentException("autodial.time-scale must be above 0");
     return new NodeSettings(
         a.getString("http.host"),
         a.getInt("http.port"),
@@ -51,6 +53,7 @@ public record NodeSettings(
         a.getInt("simulator.port"),
         a.getDouble("simulator.time-scale"),
         a.getInt("simulator.sessions-per-second"),
+        a.getDouble("time-scale"),
         new EslSettings(
             switches,
             esl.getDuration("command-timeout"),

@@ -10,6 +10,7 @@ import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
 import io.autodial.freeswitch.sim.SimulatorConfig;
 import io.autodial.loadtest.BenchmarkNode;
+import io.autodial.loadtest.BenchmarkRun;
 import io.autodial.loadtest.RunInfo;
 import io.autodial.loadtest.robots.AdminApi;
 import io.autodial.node.AutodialNode;
@@ -40,13 +41,18 @@ import java.util.UUID;
  * come from call_log and are set against the virtual floor's figures for the same scenario.
  *
  * <p>Options (-D): {@code scenario} (default load-tests/scenarios/base.json), {@code agents},
- * {@code hours} (simulated, default 1), {@code timeScale} (default 10), {@code results.dir},
- * {@code results.name} (default pacing-end-to-end).
+ * {@code hours} (simulated, default 1), {@code timeScale} (default 10), {@code maxRunMinutes}
+ * (default 60: past it the JVM halts), {@code results.dir}, {@code results.name} (default
+ * pacing-end-to-end).
  */
 public final class PacingEndToEnd {
   private static final String ADMIN_PASSWORD = "bench-admin-" + UUID.randomUUID();
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchmarkRun.main(Duration.ofMinutes(Long.getLong("maxRunMinutes", 60)), PacingEndToEnd::run);
+  }
+
+  private static int run() throws Exception {
     Scenario scenario = Scenario.read(Path.of(System.getProperty("scenario", "load-tests/scenarios/base.json")));
     if (System.getProperty("agents") != null) scenario = scenario.withAgents(Integer.getInteger("agents"));
     scenario = scenario.withHours(Double.parseDouble(System.getProperty("hours", "1")));
@@ -59,7 +65,7 @@ public final class PacingEndToEnd {
               .withTimeScale(scale).withSessionsPerSecond(1000).withMaxSessions(5000).withCallModel(callModel(scenario)));
           AutodialNode node = AutodialNode.start(nodeConfig(db, sim, eslPassword, scale));
           AdminApi admin = new AdminApi(node.httpAddress()).login(AutodialNode.ADMIN, ADMIN_PASSWORD)) {
-        report.putAll(run(scenario, scale, admin, db));
+        report.putAll(runCampaign(scenario, scale, admin, db));
       }
     }
     List<FloorResult> virtual = new ArrayList<>();
@@ -72,10 +78,10 @@ public final class PacingEndToEnd {
     report.put("loadAverageBefore", loadBefore);
     report.put("loadAverageAfter", RunInfo.loadAverage());
     write(scenario, scale, report);
-    System.exit(0);
+    return 0;
   }
 
-  private static Map<String, Object> run(Scenario s, double scale, AdminApi admin, EmbeddedDatabase db) throws Exception {
+  private static Map<String, Object> runCampaign(Scenario s, double scale, AdminApi admin, EmbeddedDatabase db) throws Exception {
     int leads = (int) Math.ceil(s.agents() * s.hours() * 3600 / (s.talkMeanSeconds() + s.wrapUpSeconds()) / s.liveAnswerRate() * 1.6) + 1000;
     long leadset = admin.postOk("/api/leadsets", Map.of("name", "pacing end to end")).get("id").asLong();
     for (int from = 0; from < leads; from += 5000) {
@@ -165,8 +171,7 @@ public final class PacingEndToEnd {
 
   private static Config nodeConfig(EmbeddedDatabase db, FreeSwitchSimulator sim, String password, double scale) {
     return BenchmarkNode.config(db, sim, password, 1000, ADMIN_PASSWORD, "bench-token-secret-" + UUID.randomUUID())
-        .withValue("autodial.time-scale", ConfigValueFactory.fromAnyRef(scale))
-        .withValue("autodial.calls.amd-timeout", ConfigValueFactory.fromAnyRef(Math.round(4000 / scale) + "ms"));
+        .withValue("autodial.time-scale", ConfigValueFactory.fromAnyRef(scale));
   }
 
   private static void write(Scenario s, double scale, Map<String, Object> report) throws Exception {

@@ -1,6 +1,7 @@
 package io.autodial.loadtest.robots;
 
 import io.autodial.loadtest.BenchmarkNode;
+import io.autodial.loadtest.BenchmarkRun;
 import io.autodial.loadtest.Host;
 import io.autodial.loadtest.RunInfo;
 
@@ -121,25 +122,7 @@ public final class RobotAgentsBenchmark {
 
   public static void main(String[] args) {
     Options options = Options.fromSystemProperties();
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(Duration.ofMinutes(options.maxRunMinutes()).toMillis());
-        log.error("the run exceeded {} minutes; halting", options.maxRunMinutes());
-        Runtime.getRuntime().halt(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "bench-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
-    int exit = 1;
-    try {
-      exit = new RobotAgentsBenchmark(options).run();
-    } catch (Throwable t) {
-      log.error("benchmark failed", t);
-    } finally {
-      System.exit(exit);
-    }
+    BenchmarkRun.main(Duration.ofMinutes(options.maxRunMinutes()), () -> new RobotAgentsBenchmark(options).run());
   }
 
   private final Options options;
@@ -212,11 +195,11 @@ public final class RobotAgentsBenchmark {
         log.error("could not write results", e);
         exit = 1;
       }
-      closeQuietly(admin);
-      closeQuietly(monitor);
-      closeQuietly(node);
-      closeQuietly(sim);
-      closeQuietly(database);
+      BenchmarkRun.closeQuietly(admin);
+      BenchmarkRun.closeQuietly(monitor);
+      BenchmarkRun.closeQuietly(node);
+      BenchmarkRun.closeQuietly(sim);
+      BenchmarkRun.closeQuietly(database);
     }
     return exit;
   }
@@ -679,11 +662,4 @@ public final class RobotAgentsBenchmark {
     return (System.nanoTime() - nanos) / 1e9;
   }
 
-  private static void closeQuietly(AutoCloseable c) {
-    try {
-      if (c != null) c.close();
-    } catch (Exception e) {
-      log.debug("close failed", e);
-    }
-  }
 }

@@ -74,10 +74,6 @@ public final class Pacer {
     this.config = config;
   }
 
-  public PacingConfig config() {
-    return config;
-  }
-
   // ---- what happens on the floor ----
 
   public void agentIdle(String agentId, long now) {
@@ -309,20 +305,12 @@ public final class Pacer {
       double abandonmentRateInWindow) {}
 
   public Estimates estimates(long now) {
-    int liveHour = abandonment.liveInWindow(now);
+    int liveInWindow = abandonment.liveInWindow(now);
     return new Estimates(
         regime.name(), idle, talking, wrapping, ringing.size(), waiting.size(),
         outcomes.liveRate(now), talk.meanMillis(now), talk.cv(now), wrap.meanMillis(now), Math.exp(logThreshold), nextCallRisk,
         abandonment.liveTotal(), abandonment.abandonedTotal(),
         abandonment.liveTotal() == 0 ? 0 : (double) abandonment.abandonedTotal() / abandonment.liveTotal(),
-        liveHour == 0 ? 0 : (double) abandonment.abandonedInWindow(now) / liveHour);
-  }
-
-  public int ringingCount() {
-    return ringing.size();
-  }
-
-  public int waitingCount() {
-    return waiting.size();
+        liveInWindow == 0 ? 0 : (double) abandonment.abandonedInWindow(now) / liveInWindow);
   }
 }

@@ -47,8 +47,4 @@ public record PacingConfig(
   public PacingConfig withPatience(long patienceMillis) {
     return new PacingConfig(fixedRatio, targetAbandonment, maxAbandonment, maxRatio, maxConcurrentCalls, callsPerSecond, patienceMillis);
   }
-
-  public PacingConfig withTarget(double targetAbandonment) {
-    return new PacingConfig(fixedRatio, targetAbandonment, maxAbandonment, maxRatio, maxConcurrentCalls, callsPerSecond, patienceMillis);
-  }
 }
