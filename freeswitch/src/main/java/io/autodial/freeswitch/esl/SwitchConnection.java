@@ -43,6 +43,8 @@ final class SwitchConnection {
   private final Set<Thread> waitingForReplies = ConcurrentHashMap.newKeySet();
   private volatile int backoffSeconds = 1;
   private volatile boolean closed;
+  /** Events are subscribed on the current socket: only then is the switch used for new calls. */
+  private volatile boolean eventsFlowing;
 
   SwitchConnection(
       SwitchSettings settings,
@@ -72,7 +74,12 @@ final class SwitchConnection {
     return settings.id();
   }
 
+  /** Authenticated and subscribed: a call placed now is followed from its first event. */
   boolean connected() {
+    return eventsFlowing && authenticated();
+  }
+
+  private boolean authenticated() {
     ServerOption option = SharedInboundClient.serverOption(address);
     return option != null && option.state() == ConnectState.AUTHED;
   }
@@ -216,6 +223,7 @@ final class SwitchConnection {
   void onSocketClosed(ServerOption option) {
     if (closed) return;
     log.warn("switch {} ({}): ESL connection closed; reconnecting in {} s", id(), address, backoffSeconds);
+    eventsFlowing = false;
     waitingForReplies.forEach(Thread::interrupt);
     option.timeoutSeconds(backoffSeconds);
     backoffSeconds = (int) Math.min(backoffSeconds * 2L, Math.max(1, eslSettings.maxReconnectBackoff().toSeconds()));
@@ -233,14 +241,16 @@ final class SwitchConnection {
    */
   private void reconcileWhenAuthenticated() {
     long deadline = System.nanoTime() + AUTH_WAIT.toNanos();
-    while (!connected()) {
+    while (!authenticated()) {
       if (closed || System.nanoTime() > deadline) return;
       sleepQuietly(20);
     }
     try {
       client.setEventSubscriptions(address, "plain", String.join(" ", EslEventTranslator.SUBSCRIPTIONS));
-      // only legs followed before the query: a leg originated meanwhile is not in the answer yet
-      List<TrackedLeg> followed = List.copyOf(legs.values());
+      eventsFlowing = true;
+      // only legs the switch had shown before the query can be judged by its answer: a leg that
+      // shows up meanwhile may be missing from it and still be alive
+      List<TrackedLeg> followed = legs.values().stream().filter(leg -> leg.seen).toList();
       List<LiveChannel> live = liveChannels().get(eslSettings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
       reconcile(followed, live);
       backoffSeconds = 1;
@@ -255,8 +265,8 @@ final class SwitchConnection {
     for (TrackedLeg leg : followed) {
       LiveChannel channel = byUuid.get(leg.uuid);
       if (channel == null) {
-        // a leg just originated may not exist yet; if it never shows, its job deadline reports it
-        if (leg.hungUp || !leg.seen) continue;
+        // a leg never seen is judged by its job deadline instead, should it never show
+        if (leg.hungUp) continue;
         leg.hungUp = true;
         leg.jobPending = false;
         leg.cancelDeadline();
