@@ -15,6 +15,8 @@ public record LeadDialResult(String callUuid, Problem problem, String message) i
     NOT_IN_CAMPAIGN,
     /** The lead is being dialed, or is final (answered, failed, DNC, invalid). */
     NOT_DIALABLE,
+    /** A compliance rule (DNC, consent, calling hours, attempt limits) blocks the dial; the message names it. */
+    BLOCKED_BY_COMPLIANCE,
     /** The agent cannot take a call now (on a call, no phone leg, another campaign). */
     AGENT_BUSY,
     /** Something else went wrong (the campaign is missing, the store failed). */

@@ -7,13 +7,16 @@ import io.autodial.protocol.CborSerializable;
  * the answer counts as live only once the switch's answering-machine detection says HUMAN (or is
  * not sure, or does not decide in time); a machine is hung up on, or with {@code leaveMessage}
  * hears {@code machineMessage} after its beep. A {@code humanMessage} makes it a broadcast call:
- * a live answer hears the message and is hung up, no agent is involved.
+ * a live answer hears the message and is hung up, no agent is involved. A live answer no agent
+ * takes in time hears {@code safeHarborMessage} (when set) before it is hung up, and pressing
+ * {@code optOutDigit} during it puts the number on the do-not-call list.
  */
-public record Answering(boolean amd, boolean leaveMessage, String machineMessage, String humanMessage)
+public record Answering(
+    boolean amd, boolean leaveMessage, String machineMessage, String humanMessage, String safeHarborMessage, String optOutDigit)
     implements CborSerializable {
 
   /** No detection: the switch's answer is a live answer (calls dialed before AMD existed). */
-  public static final Answering LIVE = new Answering(false, false, null, null);
+  public static final Answering LIVE = new Answering(false, false, null, null, null, null);
 
   public Answering {
     if (leaveMessage && (machineMessage == null || machineMessage.isBlank()))

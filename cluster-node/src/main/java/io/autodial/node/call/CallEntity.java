@@ -198,6 +198,9 @@ public final class CallEntity
   /** Nobody took the answered call within the abandonment threshold: we hung up on a live person. */
   public record Abandoned(Instant at) implements Event {}
 
+  /** The callee pressed the opt-out digit during the safe-harbor message. */
+  public record OptedOut(String digit, Instant at) implements Event {}
+
   public record Dispositioned(String agentId, String code, String notes, Instant callbackAt, boolean dnc, Instant at)
       implements Event {}
 
@@ -411,12 +414,43 @@ public final class CallEntity
         .thenReply(cmd.replyTo(), s -> new Ack(true, "bridging to " + cmd.agentId()));
   }
 
+  /**
+   * No agent took the live answer in time: it is abandoned. The campaign's safe-harbor message
+   * plays at once (the seller's name, a number for do-not-call requests, the opt-out digit), and
+   * the call is hung up when it ends; without a message it is hung up at once.
+   */
   private ReplyEffect<Event, State> abandonIfUnconnected(Active state, AbandonIfUnconnected cmd) {
     CallInfo call = state.call();
     if (!awaitsAgent(call)) return Effect().noReply();
+    Instant now = Instant.now();
+    String safeHarbor = call.context().answerPlan().safeHarborMessage();
+    if (safeHarbor == null) {
+      return Effect()
+          .persist(new Abandoned(now))
+          .thenRun(s -> {
+            callControl.hangup(call.switchId(), uuid, "NORMAL_CLEARING");
+            listener.abandoned(((Active) s).call());
+          })
+          .thenNoReply();
+    }
     return Effect()
-        .persist(new Abandoned(Instant.now()))
-        .thenRun(s -> callControl.hangup(call.switchId(), uuid, "NORMAL_CLEARING"))
+        .persist(List.of(new Abandoned(now), new MessageStarted(safeHarbor, now)))
+        .thenRun(s -> {
+          CallInfo abandoned = ((Active) s).call();
+          play(abandoned);
+          listener.abandoned(abandoned);
+        })
+        .thenNoReply();
+  }
+
+  /** The callee pressed the opt-out digit during the safe-harbor message: the number goes on the DNC list. */
+  private ReplyEffect<Event, State> onDtmf(CallInfo call, SwitchEvent.DtmfReceived dtmf, Instant at) {
+    String optOut = call.context().answerPlan().optOutDigit();
+    boolean hearingSafeHarbor = call.abandoned() && call.message() != null && call.messagePlayedAt() == null;
+    if (!hearingSafeHarbor || optOut == null || !optOut.equals(dtmf.digit()) || call.optedOutAt() != null) return Effect().noReply();
+    return Effect()
+        .persist(new OptedOut(dtmf.digit(), at))
+        .thenRun(s -> listener.optedOut(((Active) s).call()))
         .thenNoReply();
   }
 
@@ -486,6 +520,8 @@ public final class CallEntity
           .thenNoReply();
     } else if (event instanceof SwitchEvent.AmdDetected amd) {
       return amdDetected(call, amd, at);
+    } else if (event instanceof SwitchEvent.DtmfReceived dtmf) {
+      return onDtmf(call, dtmf, at);
     } else if (event instanceof SwitchEvent.PlaybackStopped stopped) {
       if (call.message() == null || call.messagePlayedAt() != null) return Effect().noReply();
       // played to the end: delivered; cut short (the callee hung up, or a break): not delivered
@@ -789,6 +825,7 @@ public final class CallEntity
         .onEvent(MessagePlayed.class, (state, e) -> active(state, c -> c.messagePlayedAt = e.at()))
         .onEvent(AgentAssigned.class, (state, e) -> active(state, c -> c.agentId = e.agentId()))
         .onEvent(Abandoned.class, (state, e) -> active(state, c -> c.abandoned = true))
+        .onEvent(OptedOut.class, (state, e) -> active(state, c -> c.optedOutAt = e.at()))
         .onEvent(Bridged.class, (state, e) -> active(state, c -> c.bridgedTo = e.otherUuid()))
         .onEvent(Unbridged.class, (state, e) -> state)
         .onEvent(RecordingStarted.class, (state, e) -> active(state, c -> c.recordingPath = e.path()))

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * Everything a Call entity knows of its call. Fields are null until they happened. {@code liveAt}:
  * when the answer became a live person's (the switch's answer without AMD, AMD's verdict with it);
- * {@code message}: the recording played to the callee, {@code messagePlayedAt} when it finished.
+ * {@code message}: the recording played to the callee, {@code messagePlayedAt} when it finished;
+ * {@code optedOutAt}: when the callee pressed the opt-out digit during the safe-harbor message.
  */
 public record CallInfo(
     String uuid,
@@ -28,7 +29,8 @@ public record CallInfo(
     Disposition disposition,
     Instant liveAt,
     String message,
-    Instant messagePlayedAt)
+    Instant messagePlayedAt,
+    Instant optedOutAt)
     implements CborSerializable {
 
   public record Hangup(Instant at, String cause, int sipStatus, long durationSec, long billSec) implements CborSerializable {}
@@ -45,7 +47,7 @@ public record CallInfo(
   }
 
   static CallInfo dialing(String uuid, CallEntity.DialSpec spec, Instant at) {
-    return new CallInfo(uuid, spec, null, at, null, null, null, null, null, null, null, false, null, null, null, null, null);
+    return new CallInfo(uuid, spec, null, at, null, null, null, null, null, null, null, false, null, null, null, null, null, null);
   }
 
   public Phase phase() {
@@ -93,7 +95,7 @@ public record CallInfo(
   CallInfo with(Consumer<Copy> change) {
     Copy c = new Copy(this);
     change.accept(c);
-    return new CallInfo(uuid, spec, c.switchId, startedAt, c.ringingAt, c.answeredAt, c.amdResult, c.agentId, c.bridgedTo, c.recordingPath, c.jobFailureCause, c.abandoned, c.hangup, c.disposition, c.liveAt, c.message, c.messagePlayedAt);
+    return new CallInfo(uuid, spec, c.switchId, startedAt, c.ringingAt, c.answeredAt, c.amdResult, c.agentId, c.bridgedTo, c.recordingPath, c.jobFailureCause, c.abandoned, c.hangup, c.disposition, c.liveAt, c.message, c.messagePlayedAt, c.optedOutAt);
   }
 
   static final class Copy {
@@ -111,6 +113,7 @@ public record CallInfo(
     Instant liveAt;
     String message;
     Instant messagePlayedAt;
+    Instant optedOutAt;
 
     private Copy(CallInfo i) {
       switchId = i.switchId;
@@ -127,6 +130,7 @@ public record CallInfo(
       liveAt = i.liveAt;
       message = i.message;
       messagePlayedAt = i.messagePlayedAt;
+      optedOutAt = i.optedOutAt;
     }
   }
 }

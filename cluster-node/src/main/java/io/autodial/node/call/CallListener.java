@@ -18,6 +18,12 @@ public interface CallListener {
    */
   default void machineDetected(CallInfo call) {}
 
+  /** A live answer no agent took in time: abandoned, it hears the safe-harbor message (if any). */
+  default void abandoned(CallInfo call) {}
+
+  /** The callee pressed the opt-out digit during the safe-harbor message. */
+  default void optedOut(CallInfo call) {}
+
   /** The leg is gone. */
   void ended(CallInfo call);
 

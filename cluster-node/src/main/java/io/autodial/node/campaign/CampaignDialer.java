@@ -4,6 +4,15 @@ import io.autodial.node.agent.AgentEntity;
 import io.autodial.node.call.CallContext;
 import io.autodial.node.call.CallEntity;
 import io.autodial.node.campaign.pacing.Pacer;
+import io.autodial.node.compliance.ComplianceRules;
+import io.autodial.node.compliance.abandonment.AbandonmentGuard;
+import io.autodial.node.compliance.abandonment.AbandonmentLedger;
+import io.autodial.node.compliance.abandonment.HourTotals;
+import io.autodial.node.compliance.audit.AuditEntry;
+import io.autodial.node.compliance.audit.AuditKind;
+import io.autodial.node.compliance.audit.AuditTrail;
+import io.autodial.node.compliance.eligibility.Block;
+import io.autodial.node.compliance.eligibility.DialGate;
 import io.autodial.node.agent.LeadDialResult;
 import io.autodial.node.leads.Lead;
 import io.autodial.node.leads.LeadPick;
@@ -21,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -47,13 +57,15 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   static final Duration ASK_TIMEOUT = Duration.ofSeconds(2);
   /** Leads reserved per query at most; the switch's sessions-per-second cap paces the rest. */
   static final int RESERVE_BATCH = 50;
+  /** Who the audit trail names for the dialer's own decisions. */
+  static final String DIALER = "dialer";
 
-  /** What the dialer needs from the node: the leads store and where blocking JDBC runs. */
-  public record Dependencies(LeadRepository leads, Executor blocking, double timeScale) {
-    public Dependencies(LeadRepository leads, Executor blocking) {
-      this(leads, blocking, 1.0);
-    }
-  }
+  /**
+   * What the dialer needs from the node: the leads store, the compliance gate every dial passes,
+   * the abandonment counts, the audit trail, and where blocking JDBC runs.
+   */
+  public record Dependencies(
+      LeadRepository leads, DialGate gate, AbandonmentLedger ledger, AuditTrail audit, Executor blocking, double timeScale) {}
 
   public sealed interface Command {}
 
@@ -83,6 +95,9 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private record LeadsReserved(List<ReservedLead> leads) implements Command {}
 
+  /** The campaign's abandonment counts over its legal window, read when it starts. */
+  private record LedgerLoaded(List<HourTotals> hours) implements Command {}
+
   private record ReservationFailed(String reason) implements Command {}
 
   private record LeadLoaded(String callUuid, String switchId, Optional<Lead> lead) implements Command {}
@@ -95,7 +110,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private record PreviewReplied(String agentId, ReservedLead lead, AgentEntity.ReserveReply reply) implements Command {}
 
-  private record ManualLeadPicked(DialLeadForAgent request, UUID callUuid, LeadPick pick, String failure) implements Command {}
+  private record ManualLeadPicked(DialLeadForAgent request, UUID callUuid, LeadPick pick, DialGate.Admission admission, String failure) implements Command {}
 
   private record ManualAgentReplied(DialLeadForAgent request, ReservedLead lead, AgentEntity.ReserveReply reply) implements Command {}
 
@@ -132,6 +147,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   /** Paces progressive, power and predictive dialing; made with the first settings. */
   private FloorPacing floor;
   private final OriginateSpacing spacing = new OriginateSpacing();
+  /** The abandonment limit over the legal window: it can hold pacing to progressive, or pause. */
+  private AbandonmentGuard guard;
 
   private CampaignDialer(String campaignId, Dependencies deps, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(ctx);
@@ -160,24 +177,31 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
           // a broadcast's machine still holds a line until its message ends: it counts until then
           if (settings == null || settings.mode() != DialMode.BROADCAST) dialing.remove(m.callUuid());
           if (floor != null) floor.callReachedMachine(m.callUuid());
+          if (guard != null) guard.machine(Instant.now());
           return pace();
         })
         .onMessage(DialLeadForAgent.class, this::dialLeadForAgent)
         .onMessage(ManualLeadPicked.class, this::manualLeadPicked)
         .onMessage(ManualAgentReplied.class, this::manualAgentReplied)
-        .onMessage(PlacePreviewCall.class, m -> {
-          LeadDetails lead = m.preview().lead();
-          placeBound(m.agentId(), m.preview().callUuid(), lead.id(), lead.phone(), m.legUuid(), m.switchId());
-          return this;
-        })
+        .onMessage(PlacePreviewCall.class, this::placePreviewCall)
         .onMessage(PreviewLeadsReserved.class, this::previewLeadsReserved)
         .onMessage(PreviewReplied.class, this::previewReplied)
         .onMessage(DialNow.class, m -> {
-          dial(m.lead());
+          // a paced broadcast waited for its slot: the lists and the hours are checked again
+          if (blockedAtTheLastMoment(m.lead())) dialing.remove(m.lead().callUuid().toString());
+          else dial(m.lead());
           return this;
         })
         .onMessage(GetStats.class, this::stats)
-        .onMessage(Tick.class, m -> pace())
+        .onMessage(Tick.class, m -> {
+          if (guard != null) act(guard.evaluate(Instant.now()));
+          return pace();
+        })
+        .onMessage(LedgerLoaded.class, m -> {
+          guard.seed(m.hours());
+          act(guard.evaluate(Instant.now()));
+          return pace();
+        })
         .onMessage(LeadsReserved.class, this::leadsReserved)
         .onMessage(ReservationFailed.class, m -> {
           reserving = false;
@@ -195,10 +219,14 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private Behavior<Command> configure(Configure m) {
     boolean firstTime = settings == null;
+    boolean starting = m.status() == CampaignEntity.Status.ACTIVE && (firstTime || status != CampaignEntity.Status.ACTIVE);
     settings = m.settings();
     status = m.status();
     if (floor == null) floor = new FloorPacing(settings, deps.timeScale());
     else floor.configure(settings);
+    if (guard == null) guard = new AbandonmentGuard(guardSettings(settings));
+    else guard.configure(guardSettings(settings));
+    if (starting) loadLedger();
     if (firstTime) {
       // this dialer (re)started: its agents say again who is ready
       m.agentIds().forEach(id -> sharding.entityRefFor(AgentEntity.ENTITY_KEY, id).tell(new AgentEntity.AnnounceAvailability()));
@@ -220,6 +248,10 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private Behavior<Command> callAnswered(CallAnswered m) {
     if (floor != null) floor.callAnsweredLive(m.callUuid());
+    if (guard != null) {
+      guard.liveAnswer(Instant.now());
+      act(guard.evaluate(Instant.now()));
+    }
     Lead lead = dialing.remove(m.callUuid());
     if (lead != null) {
       leadsOfAnswered.put(m.callUuid(), lead);
@@ -281,6 +313,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     if (!m.ok()) {
       // the call ended or was abandoned before the bridge: the agent is free again
       if (floor != null) floor.connectFailed(m.agentId(), m.callUuid());
+      if (guard != null) act(guard.abandoned(Instant.now()));
       sharding.entityRefFor(AgentEntity.ENTITY_KEY, m.agentId()).tell(new AgentEntity.ReleaseReservation(m.callUuid()));
     }
     return pace();
@@ -290,6 +323,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     dialing.remove(m.callUuid());
     boolean wasWaiting = waiting.remove(m.callUuid()) != null;
     if (floor != null) floor.callEnded(m.callUuid(), wasWaiting);
+    if (wasWaiting && guard != null) act(guard.abandoned(Instant.now()));
     leadsOfAnswered.remove(m.callUuid());
     return pace();
   }
@@ -305,8 +339,12 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     reserving = true;
     int batch = Math.min(want, RESERVE_BATCH);
     List<Long> leadsets = settings.leadsetIds();
+    ComplianceRules rules = settings.compliance();
     getContext().pipeToSelf(
-        CompletableFuture.supplyAsync(() -> deps.leads().reserve(leadsets, batch, UUID::randomUUID, Instant.now()), deps.blocking()),
+        CompletableFuture.supplyAsync(() -> {
+              Instant now = Instant.now();
+              return deps.gate().admit(campaignId, rules, deps.leads().reserve(leadsets, batch, UUID::randomUUID, now), DIALER, now).admitted();
+            }, deps.blocking()),
         (leads, failure) -> failure == null ? new LeadsReserved(leads) : new ReservationFailed(failure.toString()));
     return this;
   }
@@ -314,6 +352,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   private Behavior<Command> leadsReserved(LeadsReserved m) {
     reserving = false;
     for (ReservedLead r : m.leads()) {
+      if (blockedAtTheLastMoment(r)) continue;
       dialing.put(r.callUuid().toString(), r.lead());
       if (settings.mode() != DialMode.BROADCAST) {
         floor.callPlaced(r.callUuid().toString());
@@ -341,8 +380,16 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     if (agents.isEmpty()) return this;
     reserving = true;
     List<Long> leadsets = settings.leadsetIds();
+    ComplianceRules rules = settings.compliance();
     getContext().pipeToSelf(
-        CompletableFuture.supplyAsync(() -> deps.leads().reserveForAgents(leadsets, agents, UUID::randomUUID, Instant.now()), deps.blocking()),
+        CompletableFuture.supplyAsync(() -> {
+              Instant now = Instant.now();
+              Map<String, ReservedLead> byAgent = deps.leads().reserveForAgents(leadsets, agents, UUID::randomUUID, now);
+              Set<ReservedLead> admitted = Set.copyOf(deps.gate().admit(campaignId, rules, List.copyOf(byAgent.values()), DIALER, now).admitted());
+              Map<String, ReservedLead> offered = new HashMap<>(byAgent);
+              offered.values().removeIf(r -> !admitted.contains(r));
+              return offered;
+            }, deps.blocking()),
         (byAgent, failure) -> failure == null ? new PreviewLeadsReserved(byAgent) : new ReservationFailed(failure.toString()));
     return this;
   }
@@ -381,9 +428,18 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     }
     UUID callUuid = UUID.randomUUID();
     List<Long> leadsets = settings.leadsetIds();
+    ComplianceRules rules = settings.compliance();
+    String actor = "agent:" + m.agentId();
     getContext().pipeToSelf(
-        CompletableFuture.supplyAsync(() -> deps.leads().reserveOne(m.leadId(), leadsets, callUuid, Instant.now()), deps.blocking()),
-        (pick, failure) -> new ManualLeadPicked(m, callUuid, pick, failure == null ? null : failure.toString()));
+        CompletableFuture.supplyAsync(() -> {
+              Instant now = Instant.now();
+              LeadPick pick = deps.leads().reserveOne(m.leadId(), leadsets, callUuid, now);
+              // a manual dial passes the same checks as the dialer's own
+              DialGate.Admission admission =
+                  pick instanceof LeadPick.Reserved r ? deps.gate().admit(campaignId, rules, List.of(r.lead()), actor, now) : null;
+              return new ManualLeadPicked(m, callUuid, pick, admission, null);
+            }, deps.blocking()),
+        (picked, failure) -> failure == null ? picked : new ManualLeadPicked(m, callUuid, null, null, failure.toString()));
     return this;
   }
 
@@ -398,6 +454,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
             : m.pick() instanceof LeadPick.NotDialable n
                 ? LeadDialResult.refused(LeadDialResult.Problem.NOT_DIALABLE,
                     n.reserved() ? "lead " + leadId + " is being dialed already" : "lead " + leadId + " is " + n.status() + " and is not dialed")
+            : m.admission().admitted().isEmpty()
+                ? LeadDialResult.refused(LeadDialResult.Problem.BLOCKED_BY_COMPLIANCE, "lead " + leadId + " may not be dialed now: " + m.admission().why())
             : null;
     if (refusal != null) {
       request.replyTo().tell(refusal);
@@ -438,6 +496,93 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
           log.warn("campaign {}: could not release lead {}: {}", campaignId, lead.lead().id(), failure.toString());
           return null;
         });
+  }
+
+  // ---- compliance: the last-moment check, and the abandonment limit ----
+
+  /**
+   * A reserved lead is checked once more, in memory, right before its dial command: a number put
+   * on a DNC list, or hours that ended, since its admission still stop it.
+   */
+  private boolean blockedAtTheLastMoment(ReservedLead r) {
+    Optional<Block> block = deps.gate().lastMoment(r.lead().phone(), r.lead().timeZone(), r.lead().custom(), campaignId, settings.compliance(), Instant.now());
+    if (block.isEmpty()) return false;
+    releaseBlocked(r.callUuid(), r.lead().id(), r.lead().phone(), block.get(), DIALER);
+    return true;
+  }
+
+  private void releaseBlocked(UUID callUuid, long leadId, String phone, Block block, String actor) {
+    String campaign = campaignId;
+    var log = getContext().getLog();
+    CompletableFuture.runAsync(() -> deps.gate().releaseBlocked(callUuid, leadId, phone, campaign, block, actor, Instant.now()), deps.blocking())
+        .exceptionally(failure -> {
+          log.warn("campaign {}: could not release blocked lead {}: {}", campaign, leadId, failure.toString());
+          return null;
+        });
+  }
+
+  private Behavior<Command> placePreviewCall(PlacePreviewCall m) {
+    LeadDetails lead = m.preview().lead();
+    Optional<Block> block = deps.gate().lastMoment(lead.phone(), lead.timeZone(), lead.custom(), campaignId, settings.compliance(), Instant.now());
+    if (block.isPresent()) {
+      // the agent looked at the lead while it became undialable: it goes back, the agent too
+      getContext().getLog().info("campaign {}: preview of lead {} blocked at dial time: {}", campaignId, lead.id(), block.get().reason());
+      releaseBlocked(UUID.fromString(m.preview().callUuid()), lead.id(), lead.phone(), block.get(), "agent:" + m.agentId());
+      sharding.entityRefFor(AgentEntity.ENTITY_KEY, m.agentId()).tell(new AgentEntity.ReleaseReservation(m.preview().callUuid()));
+      return this;
+    }
+    placeBound(m.agentId(), m.preview().callUuid(), lead.id(), lead.phone(), m.legUuid(), m.switchId());
+    return this;
+  }
+
+  private static AbandonmentGuard.Settings guardSettings(CampaignSettings s) {
+    ComplianceRules c = s.compliance();
+    return new AbandonmentGuard.Settings(c.abandonmentWindow(), c.warningAbandonmentPercent(), s.pacing().maxAbandonmentPercent(), c.amdFalsePositivePercent());
+  }
+
+  /** The campaign (re)starts: its rate over the window comes from the ledger, not from zero. */
+  private void loadLedger() {
+    String campaign = campaignId;
+    Instant since = Instant.now().minus(settings.compliance().abandonmentWindow());
+    getContext().pipeToSelf(
+        CompletableFuture.supplyAsync(() -> deps.ledger().load(campaign, since), deps.blocking()),
+        (hours, failure) -> {
+          if (failure != null) getContext().getLog().warn("campaign {}: could not read its abandonment counts: {}", campaign, failure.toString());
+          return new LedgerLoaded(failure == null ? hours : List.of());
+        });
+  }
+
+  /** What the abandonment limit asks: each step audited, pacing held or freed, the campaign paused. */
+  private void act(List<AbandonmentGuard.Step> steps) {
+    if (steps.isEmpty()) return;
+    Instant now = Instant.now();
+    AbandonmentGuard.Rate rate = guard.rate(now);
+    String detail = String.format(java.util.Locale.ROOT, "%.2f%% abandoned: %d of %d live answers%s over the last %s (limit %.1f%%)",
+        rate.percent(), rate.abandoned(), rate.live(),
+        rate.estimatedFalsePositives() > 0 ? String.format(java.util.Locale.ROOT, " (with %.1f estimated AMD false positives)", rate.estimatedFalsePositives()) : "",
+        settings.compliance().abandonmentWindow().toHours() >= 48 ? settings.compliance().abandonmentWindow().toDays() + " days" : settings.compliance().abandonmentWindow().toHours() + " hours",
+        settings.pacing().maxAbandonmentPercent());
+    for (AbandonmentGuard.Step step : steps) {
+      switch (step) {
+        case WARNING_REACHED -> record(AuditKind.ABANDONMENT_WARNING, "ABANDONMENT_LIMIT", "warning: " + detail);
+        case FORCED_PROGRESSIVE -> record(AuditKind.PACING_FORCED_PROGRESSIVE, "ABANDONMENT_LIMIT", "one more abandoned call would cross the limit: " + detail);
+        case PROGRESSIVE_LIFTED -> getContext().getLog().info("campaign {}: pacing no longer held to progressive: {}", campaignId, detail);
+        case PAUSE -> {
+          if (status == CampaignEntity.Status.ACTIVE) {
+            record(AuditKind.CAMPAIGN_PAUSED, "ABANDONMENT_LIMIT", "paused at the limit: " + detail);
+            status = CampaignEntity.Status.PAUSED;
+            sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId)
+                .tell(new CampaignEntity.ChangeStatus(CampaignEntity.Status.PAUSED, getContext().getSystem().ignoreRef()));
+          }
+        }
+      }
+    }
+    if (floor != null) floor.forceProgressive(guard.forcedProgressive());
+  }
+
+  private void record(AuditKind kind, String rule, String detail) {
+    getContext().getLog().warn("campaign {}: {} {}", campaignId, kind, detail);
+    deps.audit().record(new AuditEntry(Instant.now(), kind, campaignId, null, null, rule, detail, DIALER));
   }
 
   private Behavior<Command> stats(GetStats m) {

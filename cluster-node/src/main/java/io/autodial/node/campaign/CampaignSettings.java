@@ -1,5 +1,6 @@
 package io.autodial.node.campaign;
 
+import io.autodial.node.compliance.ComplianceRules;
 import io.autodial.node.leads.RetryRules;
 import io.autodial.protocol.CborSerializable;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ public record CampaignSettings(
     RetryRules retryRules,
     List<Long> leadsetIds,
     Pacing pacing,
-    Machines machines)
+    Machines machines,
+    ComplianceRules compliance)
     implements CborSerializable {
 
   /**
@@ -96,6 +98,7 @@ public record CampaignSettings(
     // settings persisted before modes existed have neither: they dialed in power mode
     pacing = pacing == null ? Pacing.DEFAULT : pacing;
     machines = machines == null ? Machines.DEFAULT : machines;
+    compliance = compliance == null ? ComplianceRules.DEFAULT : compliance;
     if (pacing.mode() == DialMode.BROADCAST && machines.humanMessage() == null)
       throw new IllegalArgumentException("mode BROADCAST needs a humanMessage to play to the people who answer");
   }
@@ -109,7 +112,7 @@ public record CampaignSettings(
   }
 
   public CampaignSettings withLeadsets(List<Long> ids) {
-    return new CampaignSettings(name, callerId, multiplier, maxConcurrentCalls, ringTimeoutSeconds, custom(), script, retryRules, ids, pacing, machines);
+    return new CampaignSettings(name, callerId, multiplier, maxConcurrentCalls, ringTimeoutSeconds, custom(), script, retryRules, ids, pacing, machines, compliance);
   }
 
   /** The campaign's own dispositions, without the defaults. */

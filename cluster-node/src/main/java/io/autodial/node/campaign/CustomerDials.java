@@ -24,7 +24,7 @@ final class CustomerDials {
     CallEntity.DialSpec spec = spec(settings, campaignId, leadId, phone);
     // a person answering an agent's own call talks to that agent, never to a recording
     Answering answering = spec.context().answerPlan();
-    Answering forAgent = new Answering(answering.amd(), answering.leaveMessage(), answering.machineMessage(), null);
+    Answering forAgent = new Answering(answering.amd(), answering.leaveMessage(), answering.machineMessage(), null, null, null);
     return spec.withContext(spec.context().withAnswering(forAgent).boundTo(agent));
   }
 
@@ -33,7 +33,8 @@ final class CustomerDials {
     boolean broadcast = settings.mode() == DialMode.BROADCAST;
     boolean leaveMessage =
         m.machineMessage() != null && (m.action() == CampaignSettings.MachineAction.LEAVE_MESSAGE || broadcast);
-    return new Answering(m.amd(), leaveMessage, leaveMessage ? m.machineMessage() : null, broadcast ? m.humanMessage() : null);
+    return new Answering(m.amd(), leaveMessage, leaveMessage ? m.machineMessage() : null, broadcast ? m.humanMessage() : null,
+        settings.compliance().safeHarborMessage(), settings.compliance().optOutDigit());
   }
 
   /**

@@ -107,6 +107,11 @@ final class FloorPacing {
     }
   }
 
+  /** The abandonment limit holds pacing to progressive (one call per idle agent), or frees it. */
+  void forceProgressive(boolean forced) {
+    pacer.forceProgressive(forced);
+  }
+
   int callsToPlace() {
     return pacer.callsToPlace(now());
   }

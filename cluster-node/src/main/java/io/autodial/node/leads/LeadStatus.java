@@ -22,7 +22,9 @@ public enum LeadStatus {
   /** Must never be dialed again. */
   DNC,
   /** The data cannot be dialed (e.g. the number turned out not to exist). */
-  INVALID;
+  INVALID,
+  /** A compliance rule that time does not lift (no consent, the campaign's DNC list) holds it back; {@code blocked_by} names it. */
+  BLOCKED;
 
   /** Statuses a dialer may pick, once {@code next_dial_at} has passed and nobody holds the lead. */
   public static final Set<LeadStatus> DIALABLE = EnumSet.of(NEW, RETRY, CALLBACK, DROPPED);

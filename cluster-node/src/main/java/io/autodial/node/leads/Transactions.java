@@ -5,14 +5,14 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /** Runs work on one pooled connection in one transaction: committed when it returns, rolled back when it throws. */
-final class Transactions {
+public final class Transactions {
   private Transactions() {}
 
-  interface Work<T> {
+  public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
-  static <T> T inTransaction(DataSource dataSource, Work<T> work) {
+  public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -29,7 +29,7 @@ final class Transactions {
   }
 
   /** A database failure; the cause says what the server reported. */
-  static final class LeadStoreFailure extends RuntimeException {
+  public static final class LeadStoreFailure extends RuntimeException {
     LeadStoreFailure(SQLException cause) {
       super("lead database operation failed: " + cause.getMessage(), cause);
     }

@@ -9,6 +9,7 @@ import io.autodial.node.leads.RetryRules;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import io.autodial.node.call.CallEntity;
+import io.autodial.node.compliance.abandonment.AbandonmentLedger;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.sql.SQLException;
@@ -31,7 +32,33 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
   public void write(Connection connection, String entityId, CallEntity.Event event) throws Exception {
     UUID uuid = UUID.fromString(entityId);
     apply(connection, uuid, event);
+    countForAbandonment(connection, uuid, event);
     updateLead(connection, uuid, event);
+  }
+
+  /**
+   * The campaign's hourly counts behind its rolling abandonment rate: a live answer (the answer
+   * itself without AMD, AMD's verdict with it), an abandoned call, an AMD machine verdict.
+   */
+  static void countForAbandonment(Connection c, UUID uuid, CallEntity.Event event) throws SQLException {
+    if (event instanceof CallEntity.Answered e) {
+      if (!amd(c, uuid)) AbandonmentLedger.count(c, uuid, AbandonmentLedger.Count.LIVE, e.at());
+    } else if (event instanceof CallEntity.LiveAnswerConfirmed e) {
+      AbandonmentLedger.count(c, uuid, AbandonmentLedger.Count.LIVE, e.at());
+    } else if (event instanceof CallEntity.Abandoned e) {
+      AbandonmentLedger.count(c, uuid, AbandonmentLedger.Count.ABANDONED, e.at());
+    } else if (event instanceof CallEntity.AmdDetected e && e.result() == io.autodial.protocol.call.SwitchEvent.AmdResult.MACHINE && !"avmd".equals(e.source())) {
+      AbandonmentLedger.count(c, uuid, AbandonmentLedger.Count.MACHINE, e.at());
+    }
+  }
+
+  private static boolean amd(Connection c, UUID uuid) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT amd FROM call_log WHERE call_uuid = ?")) {
+      ps.setObject(1, uuid);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   /**

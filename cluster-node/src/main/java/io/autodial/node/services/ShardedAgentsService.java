@@ -100,7 +100,7 @@ public final class ShardedAgentsService implements AgentsService {
         switch (result.problem()) {
           case NO_SUCH_LEAD -> LeadDialOutcome.Kind.NOT_FOUND;
           case NOT_IN_CAMPAIGN -> LeadDialOutcome.Kind.INVALID;
-          case NOT_DIALABLE, AGENT_BUSY -> LeadDialOutcome.Kind.CONFLICT;
+          case NOT_DIALABLE, AGENT_BUSY, BLOCKED_BY_COMPLIANCE -> LeadDialOutcome.Kind.CONFLICT;
           case FAILED -> LeadDialOutcome.Kind.FAILED;
         };
     return new LeadDialOutcome(kind, null, leadId, result.message());

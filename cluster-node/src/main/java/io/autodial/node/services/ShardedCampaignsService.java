@@ -9,6 +9,8 @@ import io.autodial.node.agent.AgentEntity;
 import io.autodial.node.campaign.CampaignDialer;
 import io.autodial.node.campaign.CampaignEntity;
 import io.autodial.node.campaign.CampaignSettings;
+import io.autodial.node.compliance.CompanyNumbers;
+import io.autodial.node.compliance.ComplianceRules;
 import io.autodial.node.campaign.DialMode;
 import io.autodial.node.leads.CallOutcome;
 import io.autodial.node.leads.LeadCounts;
@@ -49,13 +51,23 @@ public final class ShardedCampaignsService implements CampaignsService {
     this.readModel = readModel;
     this.leads = leads;
     this.blocking = blocking;
+    this.companyNumbers = new CompanyNumbers(readModel);
   }
+
+  private final CompanyNumbers companyNumbers;
 
   @Override
   public CompletionStage<CampaignDto> create(CampaignRequest request) {
     CampaignSettings settings = settings(request, null);
     String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
-    return ask(id, r -> new CampaignEntity.Create(settings, r)).thenApply(reply -> dto(orFail(reply)));
+    return callerIdOwned(settings.callerId())
+        .thenCompose(owned -> ask(id, r -> new CampaignEntity.Create(settings, r)))
+        .thenApply(reply -> dto(orFail(reply)));
+  }
+
+  /** A campaign presents one of the company's own numbers, in E.164 (FCC 64.1601(e)). */
+  private CompletionStage<Void> callerIdOwned(String callerId) {
+    return CompletableFuture.runAsync(() -> companyNumbers.requireOwned(callerId), blocking);
   }
 
   @Override
@@ -91,7 +103,10 @@ public final class ShardedCampaignsService implements CampaignsService {
         .thenCompose(current -> {
           if (!current.ok()) return CompletableFuture.completedFuture(Optional.<CampaignDto>empty());
           CampaignSettings merged = settings(request, current.campaign().settings());
-          return ask(id, r -> new CampaignEntity.Update(merged, r)).thenApply(reply -> Optional.of(dto(orFail(reply))));
+          CompletionStage<Void> checked = request.callerId() == null ? CompletableFuture.completedFuture(null) : callerIdOwned(merged.callerId());
+          return checked
+              .thenCompose(owned -> ask(id, r -> new CampaignEntity.Update(merged, r)))
+              .thenApply(reply -> Optional.of(dto(orFail(reply))));
         });
   }
 
@@ -223,7 +238,8 @@ public final class ShardedCampaignsService implements CampaignsService {
         rules,
         pick(r.leadsetIds(), current == null ? List.of() : current.leadsetIds()),
         pacing(r, current == null ? CampaignSettings.Pacing.DEFAULT : current.pacing()),
-        machines(r, current == null ? CampaignSettings.Machines.DEFAULT : current.machines()));
+        machines(r, current == null ? CampaignSettings.Machines.DEFAULT : current.machines()),
+        ComplianceSettingsMapping.merge(r.compliance(), current == null ? ComplianceRules.DEFAULT : current.compliance()));
   }
 
   private static CampaignSettings.Pacing pacing(CampaignRequest r, CampaignSettings.Pacing current) {
@@ -274,7 +290,7 @@ public final class ShardedCampaignsService implements CampaignsService {
         s.ringTimeoutSeconds(), s.dispositions(), s.script(), rules, s.leadsetIds(), v.agentIds(),
         s.mode().name(), s.pacing().targetAbandonmentPercent(), s.pacing().maxAbandonmentPercent(), s.pacing().maxRatio(),
         s.pacing().callsPerSecond(), s.machines().amd(), s.machines().action().name(), s.machines().machineMessage(),
-        s.machines().humanMessage());
+        s.machines().humanMessage(), ComplianceSettingsMapping.dto(s.compliance()));
   }
 
   private static CampaignEntity.CampaignView orFail(CampaignEntity.Reply reply) {

@@ -11,7 +11,7 @@ class CampaignSettingsTest {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
   private static CampaignSettings with(CampaignSettings.Pacing pacing, CampaignSettings.Machines machines) {
-    return new CampaignSettings("c", "+12125550000", 1.0, 10, 20, List.of(), "", null, List.of(), pacing, machines);
+    return new CampaignSettings("c", "+12125550000", 1.0, 10, 20, List.of(), "", null, List.of(), pacing, machines, null);
   }
 
   @Test
@@ -43,7 +43,7 @@ class CampaignSettingsTest {
 
   @Test
   void eachPacedModeBecomesItsPacingPolicy() {
-    CampaignSettings power = new CampaignSettings("c", "+12125550000", 2.5, 100, 20, List.of(), "", null, List.of(), null, null);
+    CampaignSettings power = new CampaignSettings("c", "+12125550000", 2.5, 100, 20, List.of(), "", null, List.of(), null, null, null);
     assertThat(FloorPacing.config(power).fixedRatio()).isEqualTo(2.5);
     CampaignSettings progressive = with(new CampaignSettings.Pacing(DialMode.PROGRESSIVE, 2.5, 3.0, 3, 10), null);
     assertThat(FloorPacing.config(progressive).fixedRatio()).isEqualTo(1.0);

@@ -69,6 +69,7 @@ class AnsweringMachineTest {
     long leadset = Campaigns.leadset(admin, "machines hang up", "212", 4);
     String campaign = Campaigns.campaign(admin, "AMD hangup", leadset, Map.of("amd", true, "machineAction", "HANGUP"));
     RobotAgent robot = robot("amd1", campaign);
+    Campaigns.cleanHistory(node.readModel(), campaign);
     ApiClient.ok(admin.post("/api/campaigns/" + campaign + "/start", Map.of()));
 
     awaitCount(node.readModel(), "SELECT count(*) FROM leads WHERE leadset_id = " + leadset + " AND last_outcome = 'MACHINE'", 4, Duration.ofSeconds(20));
@@ -90,6 +91,7 @@ class AnsweringMachineTest {
     String campaign = Campaigns.campaign(admin, "AMD message", leadset,
         Map.of("amd", true, "machineAction", "LEAVE_MESSAGE", "machineMessage", "/messages/call-us-back.wav"));
     RobotAgent robot = robot("amd2", campaign);
+    Campaigns.cleanHistory(node.readModel(), campaign);
     ApiClient.ok(admin.post("/api/campaigns/" + campaign + "/start", Map.of()));
 
     String calls = "FROM call_log WHERE campaign_id = '" + campaign + "'";

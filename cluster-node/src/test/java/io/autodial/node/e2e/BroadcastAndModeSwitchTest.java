@@ -66,6 +66,7 @@ class BroadcastAndModeSwitchTest {
 
     String campaign = Campaigns.campaign(admin, "Broadcast", leadset,
         Map.of("mode", "BROADCAST", "humanMessage", "/messages/sale.wav", "amd", false, "callsPerSecond", 4, "maxConcurrentCalls", 6));
+    Campaigns.cleanHistory(node.readModel(), campaign);
     ok(admin.post("/api/campaigns/" + campaign + "/start", Map.of()));
 
     JsonNode stats = Campaigns.awaitStats(admin, campaign,
@@ -102,6 +103,7 @@ class BroadcastAndModeSwitchTest {
       robots.add(RobotAgent.start(admin.base(), name, Campaigns.password(name), RobotBehaviour.fixed(Duration.ofMillis(100), Duration.ofMillis(50))));
     }
     Campaigns.awaitStats(admin, campaign, s -> s.at("/dialer/readyAgents").asInt() == 2, Duration.ofSeconds(10));
+    Campaigns.cleanHistory(node.readModel(), campaign);
     ok(admin.post("/api/campaigns/" + campaign + "/start", Map.of()));
     JsonNode power = Campaigns.awaitStats(admin, campaign, s -> s.at("/dialer/dialing").asInt() > 2, Duration.ofSeconds(10));
     assertThat(power.at("/dialer/mode").asText()).isEqualTo("POWER");

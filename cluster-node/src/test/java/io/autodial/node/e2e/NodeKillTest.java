@@ -14,6 +14,7 @@ import io.autodial.node.robot.RobotBehaviour;
 import io.autodial.node.robot.RobotStats;
 import io.autodial.node.support.ApiClient;
 import io.autodial.node.support.ForkedNode;
+import io.autodial.node.support.Campaigns;
 import io.autodial.node.support.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -101,7 +102,11 @@ class NodeKillTest {
         .put("name", "Kill promo").put("callerId", "+12125550000").put("multiplier", 2.0)
         .put("maxConcurrentCalls", 30).put("ringTimeoutSeconds", 15).put("script", "Hi {{first_name}}");
     campaign.set("leadsetIds", ApiClient.JSON.valueToTree(List.of(leadsetId)));
+    campaign.set("compliance", ApiClient.JSON.valueToTree(Campaigns.ALL_DAY));
     String campaignId = ok(admin.post("/api/campaigns", campaign)).get("id").asText();
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+      Campaigns.cleanHistory(c, campaignId);
+    }
     for (int i = 1; i <= AGENTS; i++)
       ok(admin.post("/api/agents", Map.of("username", "agent" + i, "password", "password-" + i, "campaignId", campaignId)));
     ok(admin.post("/api/campaigns/" + campaignId + "/start", Map.of()));

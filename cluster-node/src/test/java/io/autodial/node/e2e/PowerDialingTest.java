@@ -12,6 +12,7 @@ import io.autodial.node.AutodialNode;
 import io.autodial.node.robot.RobotAgent;
 import io.autodial.node.robot.RobotBehaviour;
 import io.autodial.node.support.ApiClient;
+import io.autodial.node.support.Campaigns;
 import io.autodial.node.support.TestDatabases;
 import io.autodial.node.support.TestNode;
 import java.sql.Connection;
@@ -78,7 +79,9 @@ class PowerDialingTest {
         .put("name", "Spring promo").put("callerId", "+12125550000").put("multiplier", 2.0)
         .put("maxConcurrentCalls", 30).put("ringTimeoutSeconds", 15).put("script", "Hi {{first_name}} from {{company}}");
     campaign.set("leadsetIds", ApiClient.JSON.valueToTree(List.of(leadsetId)));
+    campaign.set("compliance", ApiClient.JSON.valueToTree(Campaigns.ALL_DAY));
     String campaignId = ok(admin.post("/api/campaigns", campaign)).get("id").asText();
+    Campaigns.cleanHistory(node.readModel(), campaignId);
     for (int i = 1; i <= AGENTS; i++)
       ok(admin.post("/api/agents", Map.of("username", "agent" + i, "password", "password-" + i, "campaignId", campaignId)));
     ok(admin.post("/api/campaigns/" + campaignId + "/start", Map.of()));

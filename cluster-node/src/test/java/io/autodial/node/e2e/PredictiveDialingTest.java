@@ -67,6 +67,7 @@ class PredictiveDialingTest {
     String campaignId = Campaigns.campaign(admin, "Predictive", leadset, Map.of(
         "mode", "PREDICTIVE", "ringTimeoutSeconds", 26, "maxConcurrentCalls", 80, "callsPerSecond", 30, "amd", true));
     for (int i = 1; i <= AGENTS; i++) Campaigns.agent(admin, "pd" + i, campaignId);
+    Campaigns.cleanHistory(node.readModel(), campaignId);
     ok(admin.post("/api/campaigns/" + campaignId + "/start", Map.of()));
     // robots stay on until the customer hangs up; wrap-up 5 simulated seconds
     for (int i = 1; i <= AGENTS; i++)

@@ -28,14 +28,44 @@ public final class Campaigns {
     return id;
   }
 
+  /**
+   * Compliance settings for tests of dialing itself: the simulated leads may be called at any
+   * hour, so a test's outcome does not depend on the time of day it runs.
+   */
+  public static final Map<String, Object> ALL_DAY = Map.of("callingStart", "00:00", "callingEnd", "24:00");
+
   /** A campaign over {@code leadsetId} with {@code fields} on top of sensible defaults; returns its id. */
   public static String campaign(ApiClient admin, String name, long leadsetId, Map<String, Object> fields) {
     ObjectNode c = ApiClient.JSON.createObjectNode()
         .put("name", name).put("callerId", "+12125550000").put("maxConcurrentCalls", 20).put("ringTimeoutSeconds", 15)
         .put("script", "Hi {{first_name}}");
     c.set("leadsetIds", ApiClient.JSON.valueToTree(List.of(leadsetId)));
+    c.set("compliance", ApiClient.JSON.valueToTree(ALL_DAY));
     fields.forEach((k, v) -> c.set(k, ApiClient.JSON.valueToTree(v)));
     return ok(admin.post("/api/campaigns", c)).get("id").asText();
+  }
+
+  /**
+   * Gives the campaign a long clean history (live answers yesterday, none abandoned) before it
+   * starts, so the few calls a test abandons do not move its 30-day abandonment rate: tests of
+   * dialing modes are not tests of the abandonment limit (ComplianceE2ETest is).
+   */
+  public static void cleanHistory(DataSource db, String campaignId) {
+    try (Connection c = db.getConnection()) {
+      cleanHistory(c, campaignId);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static void cleanHistory(Connection c, String campaignId) {
+    try (Statement s = c.createStatement()) {
+      c.setAutoCommit(true);
+      s.executeUpdate("INSERT INTO campaign_abandonment_hours (campaign_id, hour, live) VALUES ('" + campaignId
+          + "', date_trunc('hour', now() - interval '1 day'), 100000)");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static void agent(ApiClient admin, String username, String campaignId) {

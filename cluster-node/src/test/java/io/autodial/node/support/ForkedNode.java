@@ -149,6 +149,7 @@ public final class ForkedNode implements AutoCloseable {
     env.put("AUTODIAL_CLUSTER_PORT", Integer.toString(s.clusterPort()));
     env.put("AUTODIAL_ADMIN_PASSWORD", s.adminPassword());
     env.put("AUTODIAL_TOKEN_SECRET", s.tokenSecret());
+    env.put("AUTODIAL_COMPANY_NUMBERS", "+12125550000");
     env.put("AUTODIAL_DEMO", "false");
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());

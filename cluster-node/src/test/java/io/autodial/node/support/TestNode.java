@@ -35,6 +35,7 @@ public final class TestNode {
         .withValue("autodial.database.user", ConfigValueFactory.fromAnyRef(db.user()))
         .withValue("autodial.database.password", ConfigValueFactory.fromAnyRef(db.password()))
         .withValue("autodial.http.port", ConfigValueFactory.fromAnyRef(0))
+        .withValue("autodial.compliance.company-numbers", ConfigValueFactory.fromAnyRef("+12125550000"))
         .withValue("autodial.auth.admin-password", ConfigValueFactory.fromAnyRef(ADMIN_PASSWORD))
         .withValue("autodial.auth.token-secret", ConfigValueFactory.fromAnyRef("test-token-secret-0123456789-0123456789"))
         .withValue("autodial.esl.originate-grace", ConfigValueFactory.fromAnyRef("3s"))

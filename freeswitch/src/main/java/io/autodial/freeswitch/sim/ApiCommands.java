@@ -34,6 +34,7 @@ final class ApiCommands {
         String cmd = sp < 0 ? line : line.substring(0, sp);
         String args = sp < 0 ? "" : line.substring(sp + 1).trim();
         String[] a = args.isEmpty() ? new String[0] : args.split("\\s+");
+        if (cmd.startsWith("uuid_") && a.length > 0) engine.timeline.record(a[0], "api " + line);
         return switch (cmd.toLowerCase(Locale.ROOT)) {
             case "originate" -> engine.originate(args);
             case "status" -> ApiResult.now(status());

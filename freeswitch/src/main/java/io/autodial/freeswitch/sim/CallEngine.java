@@ -34,6 +34,9 @@ final class CallEngine {
     private final AtomicLong originates = new AtomicLong();
     private final SessionRate sessionRate;
     private final AnswerToBridge answerToBridge;
+    final ChannelTimeline timeline = new ChannelTimeline();
+    /** Callees (by the digits of their number) who press a key when a message plays to them. */
+    final Map<String, String> playbackPresses = new java.util.concurrent.ConcurrentHashMap<>();
     private long sessionsSinceStartup;
 
     CallEngine(SimulatorConfig config, SimScheduler scheduler, EventBus bus, EventFactory events,
@@ -72,6 +75,7 @@ final class CallEngine {
     void publish(EslEvent event) {
         String name = event.name();
         String uuid = event.header("Unique-ID").orElse(null);
+        timeline.record(uuid, name);
         if (uuid != null && !name.equals("CODEC") && !name.equals("CUSTOM")) {
             SimChannel ch = channels.get(uuid);
             if (ch == null && (name.equals("CHANNEL_OUTGOING") || name.equals("CHANNEL_CREATE"))) {
@@ -538,6 +542,17 @@ final class CallEngine {
         for (SimChannel t : targets) {
             publish(generic.channelEvent(t, "PLAYBACK_START", GenericEvents.PLAYBACK, List.of(), true,
                     List.of(new EslHeader("Playback-File-Path", path))));
+            String press = t.call.dest == null ? null : playbackPresses.get(t.call.dest.replaceAll("[^0-9]", ""));
+            if (press != null) {
+                // the callee presses a key while the message plays, heard in-band by the switch
+                t.call.pending.add(scheduler.afterSimulated(Duration.ofMillis(400), () -> {
+                    if (channels.containsKey(t.uuid) && !t.hungUp()) {
+                        publish(generic.channelEvent(t, "DTMF", GenericEvents.DTMF, List.of(), false, List.of(
+                                new EslHeader("DTMF-Digit", press), new EslHeader("DTMF-Duration", "1600"),
+                                new EslHeader("DTMF-Source", "INBAND_AUDIO"))));
+                    }
+                }));
+            }
             t.call.pending.add(scheduler.afterSimulated(Duration.ofSeconds(1), () -> {
                 if (channels.containsKey(t.uuid) && !t.hungUp()) {
                     publish(generic.channelEvent(t, "PLAYBACK_STOP", GenericEvents.PLAYBACK, List.of(), true,

@@ -104,6 +104,16 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         bus.connections().forEach(EslConnection::closeAbruptly);
     }
 
+    /** Per channel, the events published and the uuid_* commands received, in order, with their times. */
+    public ChannelTimeline timeline() {
+        return engine.timeline;
+    }
+
+    /** From now on, the callee at {@code number} presses {@code digit} while a message plays to it. */
+    public void pressDuringPlayback(String number, String digit) {
+        engine.playbackPresses.put(number.replaceAll("[^0-9]", ""), digit);
+    }
+
     /** The far end hangs up the channel (a BYE, or a final failure response while it rings). */
     public void hangup(String uuid, String cause) {
         scheduler.execute(() -> engine.farEndHangup(uuid, cause));

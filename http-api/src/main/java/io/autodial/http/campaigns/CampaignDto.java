@@ -25,4 +25,5 @@ public record CampaignDto(
     boolean amd,
     String machineAction,
     String machineMessage,
-    String humanMessage) {}
+    String humanMessage,
+    ComplianceSettingsDto compliance) {}

@@ -9,7 +9,8 @@ import java.util.Map;
  * how often to try again; outcomes left out keep their defaults. {@code mode} is PREVIEW,
  * PROGRESSIVE, POWER (the default), PREDICTIVE or BROADCAST; {@code amd} turns answering-machine
  * detection on, {@code machineAction} (HANGUP or LEAVE_MESSAGE) says what a machine gets, and
- * {@code humanMessage} is what a BROADCAST plays to people. Fields left out keep their values.
+ * {@code humanMessage} is what a BROADCAST plays to people; {@code compliance} holds the rules the
+ * campaign is held to. Fields left out keep their values.
  */
 public record CampaignRequest(
     String name,
@@ -29,7 +30,8 @@ public record CampaignRequest(
     Boolean amd,
     String machineAction,
     String machineMessage,
-    String humanMessage) {
+    String humanMessage,
+    ComplianceSettingsDto compliance) {
 
   public record RetryRule(long delayMinutes, int maxAttempts) {}
 }

@@ -96,7 +96,9 @@ public final class PacingEndToEnd {
         .put("name", "Pacing end to end").put("callerId", "+12125550000").put("mode", "PREDICTIVE").put("amd", true)
         .put("maxConcurrentCalls", 5000).put("callsPerSecond", 200).put("ringTimeoutSeconds", (int) Math.round(s.noAnswerRingSeconds()));
     campaign.set("leadsetIds", AdminApi.JSON.valueToTree(List.of(leadset)));
+    BenchmarkNode.dialAnyTime(campaign);
     String campaignId = admin.postOk("/api/campaigns", campaign).get("id").asText();
+    BenchmarkNode.cleanHistory(node, campaignId);
     List<RobotAgent> robots = new ArrayList<>();
     for (int i = 1; i <= s.agents(); i++) admin.postOk("/api/agents", Map.of("username", "r" + i, "password", "robot-password-" + i, "campaignId", campaignId));
     // the customer ends every conversation (the simulator's talk time); the robot's wrap-up is the scenario's

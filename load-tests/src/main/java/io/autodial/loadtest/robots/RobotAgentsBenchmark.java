@@ -229,7 +229,9 @@ public final class RobotAgentsBenchmark {
         .put("maxConcurrentCalls", options.maxConcurrentCalls()).put("ringTimeoutSeconds", 15)
         .put("script", "Hi {{first_name}} from {{company}}");
     campaign.set("leadsetIds", AdminApi.JSON.valueToTree(List.of(leadsetId)));
+    BenchmarkNode.dialAnyTime(campaign);
     String campaignId = admin.postOk("/api/campaigns", campaign).get("id").asText();
+    BenchmarkNode.cleanHistory(node, campaignId);
 
     t = System.nanoTime();
     Semaphore inFlight = new Semaphore(4);

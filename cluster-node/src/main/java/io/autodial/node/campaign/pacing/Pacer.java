@@ -64,6 +64,8 @@ public final class Pacer {
   private double nextCallRisk;
   private double[] aMean = new double[0], aVar = new double[0], lMean = new double[0], lVar = new double[0], newQ = new double[0], shortage = new double[0];
 
+  private boolean forcedProgressive;
+
   public Pacer(PacingConfig config) {
     this.config = config;
     this.regime = config.predictiveMode() ? Regime.WARMING_UP : Regime.FIXED_RATIO;
@@ -162,6 +164,14 @@ public final class Pacer {
 
   // ---- the decisions ----
 
+  /**
+   * The campaign's abandonment over its legal window (30 days, or 24 hours) could cross the limit
+   * with one more abandoned call: every mode dials progressively (regime CAPPED) until it cannot.
+   */
+  public void forceProgressive(boolean forced) {
+    this.forcedProgressive = forced;
+  }
+
   /** How many calls to place now (0 when none). */
   public int callsToPlace(long now) {
     refill(now);
@@ -171,7 +181,10 @@ public final class Pacer {
     room = Math.min(room, (int) Math.floor(config.maxRatio() * staffed) - inFlight);
     if (room <= 0 || staffed == 0) return 0;
     int want;
-    if (!config.predictiveMode()) {
+    if (forcedProgressive) {
+      regime = Regime.CAPPED;
+      want = idle - inFlight;
+    } else if (!config.predictiveMode()) {
       regime = Regime.FIXED_RATIO;
       want = (int) Math.floor(config.fixedRatio() * idle) - inFlight;
     } else if (!warmedUp()) {
