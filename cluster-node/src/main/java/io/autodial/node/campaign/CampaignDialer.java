@@ -149,6 +149,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   private final OriginateSpacing spacing = new OriginateSpacing();
   /** The abandonment limit over the legal window: it can hold pacing to progressive, or pause. */
   private AbandonmentGuard guard;
+  /** No call is placed before the campaign's abandonment rate over its window is known. */
+  private boolean ledgerLoaded;
 
   private CampaignDialer(String campaignId, Dependencies deps, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(ctx);
@@ -199,6 +201,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
         })
         .onMessage(LedgerLoaded.class, m -> {
           guard.seed(m.hours());
+          ledgerLoaded = true;
           act(guard.evaluate(Instant.now()));
           return pace();
         })
@@ -226,7 +229,10 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
     else floor.configure(settings);
     if (guard == null) guard = new AbandonmentGuard(guardSettings(settings));
     else guard.configure(guardSettings(settings));
-    if (starting) loadLedger();
+    if (starting) {
+      ledgerLoaded = false;
+      loadLedger();
+    }
     if (firstTime) {
       // this dialer (re)started: its agents say again who is ready
       m.agentIds().forEach(id -> sharding.entityRefFor(AgentEntity.ENTITY_KEY, id).tell(new AgentEntity.AnnounceAvailability()));
@@ -329,7 +335,7 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   }
 
   private Behavior<Command> pace() {
-    if (settings == null || status != CampaignEntity.Status.ACTIVE || reserving || settings.leadsetIds().isEmpty()) return this;
+    if (settings == null || status != CampaignEntity.Status.ACTIVE || !ledgerLoaded || reserving || settings.leadsetIds().isEmpty()) return this;
     if (settings.mode() == DialMode.PREVIEW) return offerPreviews();
     int want =
         settings.mode() == DialMode.BROADCAST

@@ -28,32 +28,42 @@ public final class LeadComplianceRoutes {
   public Route route(Principal principal) {
     String actor = principal.role().name().toLowerCase() + ":" + principal.username();
     return Authentication.staff(principal, () -> concat(
-        pathPrefix(PathMatchers.segment("leads").slash(longSegment()), leadId -> concat(
-            path("eligibility", () -> get(() -> parameterOptional("campaignId", campaign -> parameterOptional("at", at ->
-                onSuccess(service.eligibility(leadId, campaign.orElse(null), at.orElse(null)), view -> view
-                    .map(v -> complete(StatusCodes.OK, v, Json.<LeadComplianceService.EligibilityView>marshaller()))
-                    .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId))))))),
-            pathPrefix("consents", () -> concat(
-                pathEnd(() -> concat(
-                    get(() -> onSuccess(service.consents(leadId), list -> list
-                        .map(l -> complete(StatusCodes.OK, l, Json.marshaller()))
-                        .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId)))),
-                    post(() -> entity(Json.unmarshaller(LeadComplianceService.ConsentRequest.class), request ->
-                        onSuccess(service.addConsent(leadId, request, actor), view -> view
-                            .map(v -> complete(StatusCodes.CREATED, v, Json.<LeadComplianceService.ConsentView>marshaller()))
-                            .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId))))))),
-                path("revoke", () -> post(() -> onSuccess(service.revokeConsent(leadId, "API", actor), n -> n
-                    .map(count -> complete(StatusCodes.OK, java.util.Map.of("revoked", count), Json.marshaller()))
-                    .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId)))))))))),
+        pathPrefix(PathMatchers.segment("leads").slash(longSegment()), leadId -> concat(eligibility(leadId), consents(leadId, actor))),
         path("inbound-messages", () -> post(() -> entity(Json.unmarshaller(LeadComplianceService.InboundMessage.class), message ->
             onSuccess(service.inbound(message), result -> complete(StatusCodes.OK, result, Json.<LeadComplianceService.InboundResult>marshaller()))))),
-        pathPrefix("company-numbers", () -> concat(
-            pathEnd(() -> concat(
-                get(() -> onSuccess(service.companyNumbers(), list -> complete(StatusCodes.OK, list, Json.marshaller()))),
-                post(() -> entity(Json.unmarshaller(LeadComplianceService.CompanyNumberView.class), number ->
-                    onSuccess(service.addCompanyNumber(number), added -> complete(StatusCodes.CREATED, added, Json.<LeadComplianceService.CompanyNumberView>marshaller())))))),
-            path(segment(), number -> delete(() -> onSuccess(service.removeCompanyNumber(number), removed -> removed
-                ? complete(StatusCodes.NO_CONTENT)
-                : ApiErrors.error(StatusCodes.NOT_FOUND, "no company number " + number))))))));
+        pathPrefix("company-numbers", this::companyNumbers)));
+  }
+
+  private Route eligibility(long leadId) {
+    return path("eligibility", () -> get(() -> parameterOptional("campaignId", campaign -> parameterOptional("at", at ->
+        onSuccess(service.eligibility(leadId, campaign.orElse(null), at.orElse(null)), view -> view
+            .<Route>map(v -> complete(StatusCodes.OK, v, Json.<LeadComplianceService.EligibilityView>marshaller()))
+            .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId)))))));
+  }
+
+  private Route consents(long leadId, String actor) {
+    return pathPrefix("consents", () -> concat(
+        pathEnd(() -> concat(
+            get(() -> onSuccess(service.consents(leadId), list -> list
+                .<Route>map(l -> complete(StatusCodes.OK, l, Json.marshaller()))
+                .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId)))),
+            post(() -> entity(Json.unmarshaller(LeadComplianceService.ConsentRequest.class), request ->
+                onSuccess(service.addConsent(leadId, request, actor), view -> view
+                    .<Route>map(v -> complete(StatusCodes.CREATED, v, Json.<LeadComplianceService.ConsentView>marshaller()))
+                    .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId))))))),
+        path("revoke", () -> post(() -> onSuccess(service.revokeConsent(leadId, "API", actor), n -> n
+            .<Route>map(count -> complete(StatusCodes.OK, java.util.Map.of("revoked", count), Json.marshaller()))
+            .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId)))))));
+  }
+
+  private Route companyNumbers() {
+    return concat(
+        pathEnd(() -> concat(
+            get(() -> onSuccess(service.companyNumbers(), list -> complete(StatusCodes.OK, list, Json.marshaller()))),
+            post(() -> entity(Json.unmarshaller(LeadComplianceService.CompanyNumberView.class), number ->
+                onSuccess(service.addCompanyNumber(number), added -> complete(StatusCodes.CREATED, added, Json.<LeadComplianceService.CompanyNumberView>marshaller())))))),
+        path(segment(), number -> delete(() -> onSuccess(service.removeCompanyNumber(number), removed -> removed
+            ? complete(StatusCodes.NO_CONTENT)
+            : ApiErrors.error(StatusCodes.NOT_FOUND, "no company number " + number)))));
   }
 }
