@@ -80,6 +80,8 @@ final class RegistryImports {
           states.put(id, running(s, "reading", lines, good, 0, rejected)));
       states.put(id, running(s, "sorting", read.linesRead, read.count, 0, read.rejected));
       int distinct = RegistryIndex.sortUnique(read.keys, read.count);
+      // an empty or wholly bad file must not replace a good registry with nothing
+      if (distinct == 0) throw new IllegalStateException("the file holds no valid number; the registry in use is unchanged");
       long duplicates = read.count - distinct;
       states.put(id, running(s, "saving", read.linesRead, distinct, duplicates, read.rejected));
       Instant finished = clock.instant();
