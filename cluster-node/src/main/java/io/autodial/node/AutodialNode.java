@@ -17,6 +17,8 @@ import io.autodial.node.auth.JdbcUsersService;
 import io.autodial.node.auth.JwtTokens;
 import io.autodial.node.campaign.CampaignDialer;
 import io.autodial.node.campaign.CampaignEntity;
+import io.autodial.node.compliance.dnc.DncLists;
+import io.autodial.node.compliance.dnc.DncServiceImpl;
 import io.autodial.node.leads.JdbcLeadsService;
 import io.autodial.node.leads.LeadRepository;
 import io.autodial.node.leads.LeadValidator;
@@ -144,6 +146,7 @@ public final class AutodialNode implements AutoCloseable {
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("autodial.blocking-jdbc-dispatcher"));
     HikariDataSource readModel = ReadModelPool.create(db);
     LeadRepository leads = new LeadRepository(readModel, new LeadValidator(new PhoneNumbers(settings.defaultRegion())));
+    DncLists dncLists = dncLists(system, readModel, blocking); // loaded before anything dials
 
     CallEntity.init(system, callControl, new ShardedCallListener(system), settings.timeScale());
     AgentEntity.init(system, callControl, new ShardedAgentCalls(system), new ShardedAgentListener(system), new ShardedAgentCampaign(system));
@@ -170,10 +173,19 @@ public final class AutodialNode implements AutoCloseable {
             new ShardedCampaignsService(system, readModel, leads, blocking),
             new ShardedAgentsService(system, users),
             leadsService,
-            new ShardedAgentGateway(system));
+            new ShardedAgentGateway(system),
+            new DncServiceImpl(dncLists, blocking, Clock.systemUTC()));
     ServerBinding binding =
         new HttpApi(services).bind(system, settings.httpHost(), settings.httpPort()).toCompletableFuture().join();
     return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator, adminCreated, services);
+  }
+
+  /** The DNC lists, loaded (blocking) before anything dials; their poll stops with the actor system. */
+  private static DncLists dncLists(ActorSystem<?> system, HikariDataSource db, Executor blocking) {
+    DncLists lists = new DncLists(db, entry -> {}, blocking); // TODO lead: real AuditTrail
+    lists.start();
+    system.getWhenTerminated().thenRun(lists::close);
+    return lists;
   }
 
   /** Leads a crashed node reserved but never dialed go back to the pool (see LeadRepository). */

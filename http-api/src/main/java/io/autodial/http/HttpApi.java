@@ -40,7 +40,8 @@ public final class HttpApi {
       CampaignsService campaigns,
       AgentsService agents,
       LeadsService leads,
-      AgentGateway agentGateway) {}
+      AgentGateway agentGateway,
+      io.autodial.http.dnc.DncService dnc) {}
 
   private final Services services;
 
@@ -77,7 +78,8 @@ public final class HttpApi {
                                                 campaigns.route(principal),
                                                 agents.route(principal),
                                                 calls.route(principal),
-                                                Authentication.admin(principal, leads::route))))))));
+                                                Authentication.admin(principal, leads::route),
+                                                Authentication.admin(principal, () -> new io.autodial.http.dnc.DncRoutes(services.dnc()).route(principal)))))))));
   }
 
   public CompletionStage<ServerBinding> bind(ActorSystem<?> system, String host, int port) {
