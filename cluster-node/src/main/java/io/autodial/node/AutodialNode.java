@@ -17,6 +17,14 @@ import io.autodial.node.auth.JdbcUsersService;
 import io.autodial.node.auth.JwtTokens;
 import io.autodial.node.campaign.CampaignDialer;
 import io.autodial.node.campaign.CampaignEntity;
+import io.autodial.node.compliance.JdbcComplianceAuditService;
+import io.autodial.node.compliance.audit.AuditHashKey;
+import io.autodial.node.compliance.audit.AuditTrail;
+import io.autodial.node.compliance.audit.ComplianceAuditEntity;
+import io.autodial.node.compliance.audit.PhoneHasher;
+import io.autodial.node.compliance.audit.ShardedAuditTrail;
+import io.autodial.node.config.TlsSettings;
+import io.autodial.node.projection.ComplianceAuditHandler;
 import io.autodial.node.leads.JdbcLeadsService;
 import io.autodial.node.leads.LeadRepository;
 import io.autodial.node.leads.LeadValidator;
@@ -70,6 +78,7 @@ public final class AutodialNode implements AutoCloseable {
   private final Optional<FreeSwitchSimulator> simulator;
   private final boolean adminCreated;
   private final HttpApi.Services services;
+  private final AuditTrail auditTrail;
 
   /** The username of the account every node makes sure exists. */
   public static final String ADMIN = "admin";
@@ -84,7 +93,9 @@ public final class AutodialNode implements AutoCloseable {
       Optional<EmbeddedDatabase> embeddedDatabase,
       Optional<FreeSwitchSimulator> simulator,
       boolean adminCreated,
-      HttpApi.Services services) {
+      HttpApi.Services services,
+      AuditTrail auditTrail) {
+    this.auditTrail = auditTrail;
     this.adminCreated = adminCreated;
     this.services = services;
     this.system = system;
@@ -99,6 +110,7 @@ public final class AutodialNode implements AutoCloseable {
 
   public static AutodialNode start(Config config) {
     NodeSettings settings = NodeSettings.from(config);
+    Optional<javax.net.ssl.SSLContext> tls = TlsSettings.from(config).sslContext(); // a bad keystore fails before anything starts
     DatabaseSettings configured = DatabaseSettings.from(config);
     Optional<EmbeddedDatabase> embedded =
         configured.embedded() ? Optional.of(EmbeddedDatabase.start(configured.embeddedDataDir())) : Optional.empty();
@@ -155,6 +167,18 @@ public final class AutodialNode implements AutoCloseable {
     TaggedProjections.<AgentEntity.Event>init(system, readModel, AgentStateHandler.NAME, AgentEntity.TAGS, new AgentStateHandler(leads));
     TaggedProjections.<CampaignEntity.Event>init(system, readModel, CampaignHandler.NAME, List.of(CampaignEntity.TAG), new CampaignHandler());
 
+    // ---- compliance audit trail: entity, projection, the service behind the audit API ----
+    ComplianceAuditEntity.init(system);
+    TaggedProjections.<ComplianceAuditEntity.Event>init(
+        system, readModel, ComplianceAuditHandler.NAME, ComplianceAuditEntity.TAGS, new ComplianceAuditHandler());
+    PhoneHasher phoneHasher = AuditHashKey.hasher(config, readModel);
+    AuditTrail auditTrail = new ShardedAuditTrail(system, phoneHasher);
+    JdbcComplianceAuditService compliance =
+        new JdbcComplianceAuditService(
+            readModel, blocking, phoneHasher, new PhoneNumbers(settings.defaultRegion()), auditTrail,
+            Optional.empty(), // TODO(lead): the internal DNC list's add, so an erased number stays unreachable
+            Clock.systemUTC());
+
     JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.tokenLifetime());
     JdbcUsersService users = new JdbcUsersService(readModel, blocking, tokens);
     boolean adminCreated = users.createIfAbsent(new NewUser(ADMIN, settings.adminPassword(), Role.ADMIN, null, "Administrator")).isPresent();
@@ -170,10 +194,13 @@ public final class AutodialNode implements AutoCloseable {
             new ShardedCampaignsService(system, readModel, leads, blocking),
             new ShardedAgentsService(system, users),
             leadsService,
-            new ShardedAgentGateway(system));
+            new ShardedAgentGateway(system),
+            compliance);
     ServerBinding binding =
-        new HttpApi(services).bind(system, settings.httpHost(), settings.httpPort()).toCompletableFuture().join();
-    return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator, adminCreated, services);
+        new HttpApi(services).bind(system, settings.httpHost(), settings.httpPort(), tls).toCompletableFuture().join();
+    if (tls.isPresent()) system.log().info("HTTP API over TLS (https) on {}", binding.localAddress());
+    else system.log().info("TLS is off: HTTP API in plain http on {} (set AUTODIAL_TLS_KEYSTORE and AUTODIAL_TLS_KEYSTORE_PASSWORD for https)", binding.localAddress());
+    return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator, adminCreated, services, auditTrail);
   }
 
   /** Leads a crashed node reserved but never dialed go back to the pool (see LeadRepository). */
@@ -216,6 +243,11 @@ public final class AutodialNode implements AutoCloseable {
     return http.localAddress();
   }
 
+  /** Whether the API is served over TLS (autodial.http.tls). */
+  public boolean https() {
+    return TlsSettings.from(system.settings().config()).enabled();
+  }
+
   /** The first admin's password, when this start created that account (else empty). */
   public Optional<String> createdAdminPassword() {
     return adminCreated ? Optional.of(settings.adminPassword()) : Optional.empty();
@@ -224,6 +256,11 @@ public final class AutodialNode implements AutoCloseable {
   /** The services behind the API, for what the node does on its own (the demo). */
   public HttpApi.Services services() {
     return services;
+  }
+
+  /** Where compliance decisions are recorded (hashed, persisted, projected to compliance_audit). */
+  public AuditTrail auditTrail() {
+    return auditTrail;
   }
 
   public DatabaseSettings database() {

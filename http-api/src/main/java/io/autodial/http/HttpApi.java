@@ -13,12 +13,17 @@ import io.autodial.http.calls.CallRoutes;
 import io.autodial.http.calls.CallsService;
 import io.autodial.http.campaigns.CampaignRoutes;
 import io.autodial.http.campaigns.CampaignsService;
+import io.autodial.http.compliance.AuditRoutes;
+import io.autodial.http.compliance.ComplianceAuditService;
 import io.autodial.http.leads.LeadsService;
 import io.autodial.http.leads.LeadsetRoutes;
 import io.autodial.http.users.UserRoutes;
 import io.autodial.http.users.UsersService;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import javax.net.ssl.SSLContext;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.ConnectionContext;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -40,7 +45,8 @@ public final class HttpApi {
       CampaignsService campaigns,
       AgentsService agents,
       LeadsService leads,
-      AgentGateway agentGateway) {}
+      AgentGateway agentGateway,
+      ComplianceAuditService compliance) {}
 
   private final Services services;
 
@@ -55,6 +61,7 @@ public final class HttpApi {
     AgentRoutes agents = new AgentRoutes(services.agents());
     LeadsetRoutes leads = new LeadsetRoutes(services.leads());
     CallRoutes calls = new CallRoutes(services.calls());
+    AuditRoutes audit = new AuditRoutes(services.compliance());
     return handleExceptions(
         ApiErrors.exceptionHandler(),
         () ->
@@ -73,6 +80,8 @@ public final class HttpApi {
                                     auth.authenticated(
                                         principal ->
                                             concat(
+                                                // before campaigns and leads: their role checks would answer these paths first
+                                                audit.route(principal),
                                                 users.users(principal),
                                                 campaigns.route(principal),
                                                 agents.route(principal),
@@ -81,9 +90,15 @@ public final class HttpApi {
   }
 
   public CompletionStage<ServerBinding> bind(ActorSystem<?> system, String host, int port) {
-    return Http.get(system)
+    return bind(system, host, port, Optional.empty());
+  }
+
+  /** HTTPS with {@code tls} when given, else plain HTTP. */
+  public CompletionStage<ServerBinding> bind(ActorSystem<?> system, String host, int port, Optional<SSLContext> tls) {
+    var server = Http.get(system)
         .newServerAt(host, port)
-        .withSettings(AgentSocketRoute.withKeepAlivePings(ServerSettings.create(org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system))))
-        .bind(route());
+        .withSettings(AgentSocketRoute.withKeepAlivePings(ServerSettings.create(org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system))));
+    if (tls.isPresent()) server = server.enableHttps(ConnectionContext.httpsServer(tls.get()));
+    return server.bind(route());
   }
 }
