@@ -13,7 +13,6 @@ import io.autodial.node.support.ApiClient;
 import io.autodial.node.support.TestDatabases;
 import io.autodial.node.support.TestNode;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
