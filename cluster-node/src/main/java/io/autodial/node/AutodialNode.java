@@ -17,8 +17,22 @@ import io.autodial.node.auth.JdbcUsersService;
 import io.autodial.node.auth.JwtTokens;
 import io.autodial.node.campaign.CampaignDialer;
 import io.autodial.node.campaign.CampaignEntity;
+import io.autodial.node.compliance.CompanyNumbers;
+import io.autodial.node.compliance.Consents;
+import io.autodial.node.compliance.LeadComplianceServiceImpl;
+import io.autodial.node.compliance.abandonment.AbandonmentLedger;
 import io.autodial.node.compliance.dnc.DncLists;
 import io.autodial.node.compliance.dnc.DncServiceImpl;
+import io.autodial.node.compliance.dnc.DncSource;
+import io.autodial.node.compliance.eligibility.DialGate;
+import io.autodial.node.compliance.JdbcComplianceAuditService;
+import io.autodial.node.compliance.audit.AuditHashKey;
+import io.autodial.node.compliance.audit.AuditTrail;
+import io.autodial.node.compliance.audit.ComplianceAuditEntity;
+import io.autodial.node.compliance.audit.PhoneHasher;
+import io.autodial.node.compliance.audit.ShardedAuditTrail;
+import io.autodial.node.config.TlsSettings;
+import io.autodial.node.projection.ComplianceAuditHandler;
 import io.autodial.node.leads.JdbcLeadsService;
 import io.autodial.node.leads.LeadRepository;
 import io.autodial.node.leads.LeadValidator;
@@ -36,6 +50,7 @@ import io.autodial.node.wiring.ShardedAgentGateway;
 import io.autodial.node.wiring.ShardedAgentListener;
 import io.autodial.node.wiring.ShardedCallListener;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import io.autodial.node.call.CallEntity;
@@ -72,6 +87,7 @@ public final class AutodialNode implements AutoCloseable {
   private final Optional<FreeSwitchSimulator> simulator;
   private final boolean adminCreated;
   private final HttpApi.Services services;
+  private final AuditTrail auditTrail;
 
   /** The username of the account every node makes sure exists. */
   public static final String ADMIN = "admin";
@@ -86,7 +102,9 @@ public final class AutodialNode implements AutoCloseable {
       Optional<EmbeddedDatabase> embeddedDatabase,
       Optional<FreeSwitchSimulator> simulator,
       boolean adminCreated,
-      HttpApi.Services services) {
+      HttpApi.Services services,
+      AuditTrail auditTrail) {
+    this.auditTrail = auditTrail;
     this.adminCreated = adminCreated;
     this.services = services;
     this.system = system;
@@ -101,6 +119,7 @@ public final class AutodialNode implements AutoCloseable {
 
   public static AutodialNode start(Config config) {
     NodeSettings settings = NodeSettings.from(config);
+    Optional<javax.net.ssl.SSLContext> tls = TlsSettings.from(config).sslContext(); // a bad keystore fails before anything starts
     DatabaseSettings configured = DatabaseSettings.from(config);
     Optional<EmbeddedDatabase> embedded =
         configured.embedded() ? Optional.of(EmbeddedDatabase.start(configured.embeddedDataDir())) : Optional.empty();
@@ -146,17 +165,41 @@ public final class AutodialNode implements AutoCloseable {
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("autodial.blocking-jdbc-dispatcher"));
     HikariDataSource readModel = ReadModelPool.create(db);
     LeadRepository leads = new LeadRepository(readModel, new LeadValidator(new PhoneNumbers(settings.defaultRegion())));
-    DncLists dncLists = dncLists(system, readModel, blocking); // loaded before anything dials
 
-    CallEntity.init(system, callControl, new ShardedCallListener(system), settings.timeScale());
+    // ---- compliance: the audit trail every decision goes to, the DNC lists, the check every dial passes ----
+    ComplianceAuditEntity.init(system);
+    PhoneHasher phoneHasher = AuditHashKey.hasher(config, readModel);
+    AuditTrail auditTrail = new ShardedAuditTrail(system, phoneHasher);
+    DncLists dncLists = dncLists(system, readModel, auditTrail, blocking); // loaded before anything dials
+    DialGate gate = new DialGate(readModel, dncLists::check, auditTrail, () -> registryWarnings(dncLists));
+    CompanyNumbers companyNumbers = new CompanyNumbers(readModel);
+    seedCompanyNumbers(config, companyNumbers);
+    ShardedCallListener.OptOuts optOuts = (phone, campaignId, digit) ->
+        CompletableFuture.runAsync(() -> dncLists.add(phone, null, DncSource.OPT_OUT, "pressed " + digit + " during the safe-harbor message of campaign " + campaignId), blocking)
+            .exceptionally(failure -> {
+              system.log().error("could not put an opted-out number on the DNC list: {}", failure.toString());
+              return null;
+            });
+
+    CallEntity.init(system, callControl, new ShardedCallListener(system, auditTrail, optOuts), settings.timeScale());
     AgentEntity.init(system, callControl, new ShardedAgentCalls(system), new ShardedAgentListener(system), new ShardedAgentCampaign(system));
-    CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, blocking, settings.timeScale()));
+    CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, gate, new AbandonmentLedger(readModel), auditTrail, blocking, settings.timeScale()));
     callControl.onEvent(new CallEventRouter(system));
     sweepOrphanedReservations(system, leads, blocking);
 
-    TaggedProjections.<CallEntity.Event>init(system, readModel, CallLogHandler.NAME, CallEntity.TAGS, new CallLogHandler(leads));
+    TaggedProjections.<CallEntity.Event>init(system, readModel, CallLogHandler.NAME, CallEntity.TAGS, new CallLogHandler(leads, dncLists));
     TaggedProjections.<AgentEntity.Event>init(system, readModel, AgentStateHandler.NAME, AgentEntity.TAGS, new AgentStateHandler(leads));
     TaggedProjections.<CampaignEntity.Event>init(system, readModel, CampaignHandler.NAME, List.of(CampaignEntity.TAG), new CampaignHandler());
+    TaggedProjections.<ComplianceAuditEntity.Event>init(
+        system, readModel, ComplianceAuditHandler.NAME, ComplianceAuditEntity.TAGS, new ComplianceAuditHandler());
+    JdbcComplianceAuditService compliance =
+        new JdbcComplianceAuditService(
+            readModel, blocking, phoneHasher, new PhoneNumbers(settings.defaultRegion()), auditTrail,
+            // an erased contact's number stays unreachable
+            Optional.of(phone -> dncLists.add(phone, null, DncSource.ERASURE, "kept when the contact's data was erased")),
+            Clock.systemUTC());
+    LeadComplianceServiceImpl leadCompliance =
+        new LeadComplianceServiceImpl(readModel, leads, gate, new Consents(readModel), companyNumbers, auditTrail, blocking);
 
     JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.tokenLifetime());
     JdbcUsersService users = new JdbcUsersService(readModel, blocking, tokens);
@@ -174,18 +217,35 @@ public final class AutodialNode implements AutoCloseable {
             new ShardedAgentsService(system, users),
             leadsService,
             new ShardedAgentGateway(system),
-            new DncServiceImpl(dncLists, blocking, Clock.systemUTC()));
+            new DncServiceImpl(dncLists, blocking, Clock.systemUTC()),
+            compliance,
+            leadCompliance);
     ServerBinding binding =
-        new HttpApi(services).bind(system, settings.httpHost(), settings.httpPort()).toCompletableFuture().join();
-    return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator, adminCreated, services);
+        new HttpApi(services).bind(system, settings.httpHost(), settings.httpPort(), tls).toCompletableFuture().join();
+    if (tls.isPresent()) system.log().info("HTTP API over TLS (https) on {}", binding.localAddress());
+    else system.log().info("TLS is off: HTTP API in plain http on {} (set AUTODIAL_TLS_KEYSTORE and AUTODIAL_TLS_KEYSTORE_PASSWORD for https)", binding.localAddress());
+    return new AutodialNode(system, callControl, readModel, binding, settings, db, embedded, simulator, adminCreated, services, auditTrail);
   }
 
   /** The DNC lists, loaded (blocking) before anything dials; their poll stops with the actor system. */
-  private static DncLists dncLists(ActorSystem<?> system, HikariDataSource db, Executor blocking) {
-    DncLists lists = new DncLists(db, entry -> {}, blocking); // TODO lead: real AuditTrail
+  private static DncLists dncLists(ActorSystem<?> system, HikariDataSource db, AuditTrail audit, Executor blocking) {
+    DncLists lists = new DncLists(db, audit, blocking);
     lists.start();
     system.getWhenTerminated().thenRun(lists::close);
     return lists;
+  }
+
+  /** A registry copy older than 31 days (or none) does not block a dial; every decision notes it. */
+  private static List<String> registryWarnings(DncLists dnc) {
+    String warning = dnc.registryStatus(java.time.Instant.now()).warning();
+    return warning == null ? List.of() : List.of(warning);
+  }
+
+  /** The company numbers the operator configured (AUTODIAL_COMPANY_NUMBERS) join the caller-ID list. */
+  private static void seedCompanyNumbers(Config config, CompanyNumbers numbers) {
+    for (String raw : config.getString("autodial.compliance.company-numbers").split(",")) {
+      if (!raw.isBlank()) numbers.add(raw.trim(), "from configuration");
+    }
   }
 
   /** Leads a crashed node reserved but never dialed go back to the pool (see LeadRepository). */
@@ -228,6 +288,11 @@ public final class AutodialNode implements AutoCloseable {
     return http.localAddress();
   }
 
+  /** Whether the API is served over TLS (autodial.http.tls). */
+  public boolean https() {
+    return TlsSettings.from(system.settings().config()).enabled();
+  }
+
   /** The first admin's password, when this start created that account (else empty). */
   public Optional<String> createdAdminPassword() {
     return adminCreated ? Optional.of(settings.adminPassword()) : Optional.empty();
@@ -236,6 +301,11 @@ public final class AutodialNode implements AutoCloseable {
   /** The services behind the API, for what the node does on its own (the demo). */
   public HttpApi.Services services() {
     return services;
+  }
+
+  /** Where compliance decisions are recorded (hashed, persisted, projected to compliance_audit). */
+  public AuditTrail auditTrail() {
+    return auditTrail;
   }
 
   public DatabaseSettings database() {

@@ -47,7 +47,7 @@ public final class Main {
                 },
                 "autodial-shutdown"));
     var http = node.httpAddress();
-    URI base = URI.create("http://" + http.getHostString() + ":" + http.getPort());
+    URI base = URI.create((node.https() ? "https://" : "http://") + http.getHostString() + ":" + http.getPort());
     System.out.printf(
         """
 

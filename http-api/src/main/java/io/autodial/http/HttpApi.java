@@ -13,12 +13,21 @@ import io.autodial.http.calls.CallRoutes;
 import io.autodial.http.calls.CallsService;
 import io.autodial.http.campaigns.CampaignRoutes;
 import io.autodial.http.campaigns.CampaignsService;
+import io.autodial.http.compliance.AuditRoutes;
+import io.autodial.http.compliance.ComplianceAuditService;
+import io.autodial.http.compliance.LeadComplianceRoutes;
+import io.autodial.http.compliance.LeadComplianceService;
+import io.autodial.http.dnc.DncRoutes;
+import io.autodial.http.dnc.DncService;
 import io.autodial.http.leads.LeadsService;
 import io.autodial.http.leads.LeadsetRoutes;
 import io.autodial.http.users.UserRoutes;
 import io.autodial.http.users.UsersService;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import javax.net.ssl.SSLContext;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.ConnectionContext;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -41,7 +50,9 @@ public final class HttpApi {
       AgentsService agents,
       LeadsService leads,
       AgentGateway agentGateway,
-      io.autodial.http.dnc.DncService dnc) {}
+      DncService dnc,
+      ComplianceAuditService compliance,
+      LeadComplianceService leadCompliance) {}
 
   private final Services services;
 
@@ -56,6 +67,9 @@ public final class HttpApi {
     AgentRoutes agents = new AgentRoutes(services.agents());
     LeadsetRoutes leads = new LeadsetRoutes(services.leads());
     CallRoutes calls = new CallRoutes(services.calls());
+    AuditRoutes audit = new AuditRoutes(services.compliance());
+    LeadComplianceRoutes leadCompliance = new LeadComplianceRoutes(services.leadCompliance());
+    DncRoutes dnc = new DncRoutes(services.dnc());
     return handleExceptions(
         ApiErrors.exceptionHandler(),
         () ->
@@ -74,18 +88,27 @@ public final class HttpApi {
                                     auth.authenticated(
                                         principal ->
                                             concat(
+                                                // before campaigns and leads: their role checks would answer these paths first
+                                                audit.route(principal),
+                                                leadCompliance.route(principal),
                                                 users.users(principal),
                                                 campaigns.route(principal),
                                                 agents.route(principal),
                                                 calls.route(principal),
                                                 Authentication.admin(principal, leads::route),
-                                                Authentication.admin(principal, () -> new io.autodial.http.dnc.DncRoutes(services.dnc()).route(principal)))))))));
+                                                Authentication.admin(principal, () -> dnc.route(principal)))))))));
   }
 
   public CompletionStage<ServerBinding> bind(ActorSystem<?> system, String host, int port) {
-    return Http.get(system)
+    return bind(system, host, port, Optional.empty());
+  }
+
+  /** HTTPS with {@code tls} when given, else plain HTTP. */
+  public CompletionStage<ServerBinding> bind(ActorSystem<?> system, String host, int port, Optional<SSLContext> tls) {
+    var server = Http.get(system)
         .newServerAt(host, port)
-        .withSettings(AgentSocketRoute.withKeepAlivePings(ServerSettings.create(org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system))))
-        .bind(route());
+        .withSettings(AgentSocketRoute.withKeepAlivePings(ServerSettings.create(org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system))));
+    if (tls.isPresent()) server = server.enableHttps(ConnectionContext.httpsServer(tls.get()));
+    return server.bind(route());
   }
 }

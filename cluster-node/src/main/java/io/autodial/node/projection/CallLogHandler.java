@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import io.autodial.node.call.CallEntity;
 import io.autodial.node.compliance.abandonment.AbandonmentLedger;
+import io.autodial.node.compliance.dnc.DncLists;
+import io.autodial.node.compliance.dnc.DncSource;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.sql.SQLException;
@@ -24,9 +26,12 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private final LeadRepository leads;
 
-  public CallLogHandler(LeadRepository leads) {
+  public CallLogHandler(LeadRepository leads, DncLists dnc) {
     this.leads = leads;
+    this.dnc = dnc;
   }
+
+  private final DncLists dnc;
 
   @Override
   public void write(Connection connection, String entityId, CallEntity.Event event) throws Exception {
@@ -70,7 +75,7 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
     if (!(event instanceof CallEntity.HungUp || event instanceof CallEntity.DialFailed || event instanceof CallEntity.Dispositioned)) return;
     try (PreparedStatement ps = c.prepareStatement("""
         SELECT l.lead_id, l.answered_at IS NOT NULL, l.abandoned, l.amd_result = 'MACHINE', l.agent_id IS NOT NULL, l.hangup_cause,
-               c.settings::text, l.broadcast
+               c.settings::text, l.broadcast, l.receiver
         FROM call_log l LEFT JOIN campaigns c ON c.campaign_id = l.campaign_id
         WHERE l.call_uuid = ? AND l.lead_id IS NOT NULL""")) {
       ps.setObject(1, uuid);
@@ -78,7 +83,11 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
         if (!rs.next()) return;
         long leadId = rs.getLong(1);
         if (event instanceof CallEntity.Dispositioned d) {
-          if (d.dnc() || "DO NOT CALL".equals(d.code())) leads.markDnc(leadId);
+          if (d.dnc() || "DO NOT CALL".equals(d.code())) {
+            leads.markDnc(leadId);
+            // the company's list, so no campaign calls the number again (idempotent on replay)
+            dnc.add(rs.getString(9), null, DncSource.DISPOSITION, "agent " + d.agentId() + " recorded " + d.code(), "agent:" + d.agentId());
+          }
           else if (d.callbackAt() != null) leads.scheduleCallback(leadId, d.callbackAt());
           return;
         }
