@@ -199,7 +199,8 @@ public final class AutodialNode implements AutoCloseable {
             Optional.of(phone -> dncLists.add(phone, null, DncSource.ERASURE, "kept when the contact's data was erased")),
             Clock.systemUTC());
     LeadComplianceServiceImpl leadCompliance =
-        new LeadComplianceServiceImpl(readModel, leads, gate, new Consents(readModel), companyNumbers, auditTrail, blocking);
+        new LeadComplianceServiceImpl(readModel, leads, gate, new Consents(readModel), companyNumbers, auditTrail, blocking,
+            campaignId -> campaignSettings(system, campaignId));
 
     JwtTokens tokens = new JwtTokens(settings.tokenSecret(), settings.tokenLifetime());
     JdbcUsersService users = new JdbcUsersService(readModel, blocking, tokens);
@@ -233,6 +234,16 @@ public final class AutodialNode implements AutoCloseable {
     lists.start();
     system.getWhenTerminated().thenRun(lists::close);
     return lists;
+  }
+
+  /** A campaign's settings from its entity (the read model may lag a campaign just made). Blocking. */
+  private static Optional<io.autodial.node.campaign.CampaignSettings> campaignSettings(ActorSystem<?> system, String campaignId) {
+    CampaignEntity.Reply reply = org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(system)
+        .entityRefFor(CampaignEntity.ENTITY_KEY, campaignId)
+        .<CampaignEntity.Reply>ask(CampaignEntity.Get::new, Duration.ofSeconds(5))
+        .toCompletableFuture()
+        .join();
+    return Optional.ofNullable(reply.campaign()).map(CampaignEntity.CampaignView::settings);
   }
 
   /** A registry copy older than 31 days (or none) does not block a dial; every decision notes it. */

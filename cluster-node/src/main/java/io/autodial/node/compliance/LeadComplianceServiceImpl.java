@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -37,9 +38,13 @@ public final class LeadComplianceServiceImpl implements LeadComplianceService {
   private final CompanyNumbers numbers;
   private final AuditTrail audit;
   private final Executor blocking;
+  private final Function<String, Optional<CampaignSettings>> campaignSettings;
 
+  /** {@code campaignSettings}: a campaign's settings as its entity has them now (blocking). */
   public LeadComplianceServiceImpl(
-      DataSource dataSource, LeadRepository leads, DialGate gate, Consents consents, CompanyNumbers numbers, AuditTrail audit, Executor blocking) {
+      DataSource dataSource, LeadRepository leads, DialGate gate, Consents consents, CompanyNumbers numbers, AuditTrail audit, Executor blocking,
+      Function<String, Optional<CampaignSettings>> campaignSettings) {
+    this.campaignSettings = campaignSettings;
     this.dataSource = dataSource;
     this.leads = leads;
     this.gate = gate;
@@ -123,18 +128,19 @@ public final class LeadComplianceServiceImpl implements LeadComplianceService {
 
   /** The campaign asked for, else the first whose leadsets hold the lead, else none (default rules). */
   private Campaign campaignOf(Lead lead, String campaignId) {
+    if (campaignId != null)
+      return campaignSettings.apply(campaignId).map(s -> new Campaign(campaignId, s.compliance()))
+          .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId));
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT campaign_id, settings::text FROM campaigns ORDER BY campaign_id");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         CampaignSettings s = JSON.readValue(rs.getString(2), CampaignSettings.class);
-        boolean asked = rs.getString(1).equals(campaignId);
-        if (asked || (campaignId == null && s.leadsetIds().contains(lead.leadsetId()))) return new Campaign(rs.getString(1), s.compliance());
+        if (s.leadsetIds().contains(lead.leadsetId())) return new Campaign(rs.getString(1), s.compliance());
       }
     } catch (Exception e) {
       throw new IllegalStateException("could not read campaigns: " + e.getMessage(), e);
     }
-    if (campaignId != null) throw new IllegalArgumentException("no campaign " + campaignId);
     return new Campaign(null, ComplianceRules.DEFAULT);
   }
 

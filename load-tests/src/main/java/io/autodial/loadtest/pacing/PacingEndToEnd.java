@@ -65,7 +65,7 @@ public final class PacingEndToEnd {
               .withTimeScale(scale).withSessionsPerSecond(1000).withMaxSessions(5000).withCallModel(callModel(scenario)));
           AutodialNode node = AutodialNode.start(nodeConfig(db, sim, eslPassword, scale));
           AdminApi admin = new AdminApi(node.httpAddress()).login(AutodialNode.ADMIN, ADMIN_PASSWORD)) {
-        report.putAll(runCampaign(scenario, scale, admin, db));
+        report.putAll(runCampaign(scenario, scale, admin, db, node));
       }
     }
     List<FloorResult> virtual = new ArrayList<>();
@@ -81,7 +81,7 @@ public final class PacingEndToEnd {
     return 0;
   }
 
-  private static Map<String, Object> runCampaign(Scenario s, double scale, AdminApi admin, EmbeddedDatabase db) throws Exception {
+  private static Map<String, Object> runCampaign(Scenario s, double scale, AdminApi admin, EmbeddedDatabase db, AutodialNode node) throws Exception {
     int leads = (int) Math.ceil(s.agents() * s.hours() * 3600 / (s.talkMeanSeconds() + s.wrapUpSeconds()) / s.liveAnswerRate() * 1.6) + 1000;
     long leadset = admin.postOk("/api/leadsets", Map.of("name", "pacing end to end")).get("id").asLong();
     for (int from = 0; from < leads; from += 5000) {

@@ -171,7 +171,7 @@ public final class RobotAgentsBenchmark {
     AdminApi admin = new AdminApi(node.httpAddress()).login(AutodialNode.ADMIN, ADMIN_PASSWORD);
     int exit = 0;
     try {
-      String campaignId = setUp(admin);
+      String campaignId = setUp(admin, node);
       rampRobots(admin, campaignId);
       warmUp(admin, campaignId, sim);
       measure(admin, campaignId, sim, monitor, groups, postmaster);
@@ -206,7 +206,7 @@ public final class RobotAgentsBenchmark {
 
   // ---- set-up over the HTTP API ---------------------------------------------------------------
 
-  private String setUp(AdminApi admin) {
+  private String setUp(AdminApi admin, AutodialNode node) {
     long t = System.nanoTime();
     long leadsetId = admin.postOk("/api/leadsets", Map.of("name", "robots benchmark")).get("id").asLong();
     int chunk = 5_000;
