@@ -52,8 +52,12 @@ public final class CallEntity
   /** How often, and how many times, a recovered call retries checking its channel. */
   static final Duration CHANNEL_CHECK_RETRY = Duration.ofSeconds(1);
   static final int CHANNEL_CHECK_ATTEMPTS = 30;
-  /** A live answer not connected to an agent within this is abandoned (FCC/TSR 2-second rule). */
-  static final Duration ABANDON_AFTER = Duration.ofSeconds(2);
+  /**
+   * A live answer not connected to an agent within this is abandoned. The FCC/TSR rule allows 2
+   * seconds, but the safe-harbor message must also start within those 2 seconds: deciding at 1.5 s
+   * leaves the persist and the switch's round trip half a second to start it in time.
+   */
+  public static final Duration ABANDON_AFTER = Duration.ofMillis(1500);
   /** How long an answer waits for the AMD verdict before it is taken as a person's. */
   public static final Duration DEFAULT_AMD_TIMEOUT = Duration.ofSeconds(4);
   /** A machine whose beep is not heard within this gets its message anyway. */

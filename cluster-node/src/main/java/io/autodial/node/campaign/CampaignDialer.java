@@ -196,7 +196,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
         })
         .onMessage(GetStats.class, this::stats)
         .onMessage(Tick.class, m -> {
-          if (guard != null) act(guard.evaluate(Instant.now()));
+          // the window moves on: a rate can fall back under the limit with time
+          if (ledgerLoaded && status == CampaignEntity.Status.ACTIVE) act(guard.evaluate(Instant.now()));
           return pace();
         })
         .onMessage(LedgerLoaded.class, m -> {

@@ -34,7 +34,7 @@ final class FloorPacing {
       default -> 1.0;
     };
     return new PacingConfig(ratio, p.targetAbandonmentPercent() / 100, p.maxAbandonmentPercent() / 100,
-        Math.max(p.maxRatio(), ratio == null ? 1 : ratio), s.maxConcurrentCalls(), p.callsPerSecond(), PacingConfig.TWO_SECONDS);
+        Math.max(p.maxRatio(), ratio == null ? 1 : ratio), s.maxConcurrentCalls(), p.callsPerSecond(), io.autodial.node.call.CallEntity.ABANDON_AFTER.toMillis());
   }
 
   void configure(CampaignSettings settings) {

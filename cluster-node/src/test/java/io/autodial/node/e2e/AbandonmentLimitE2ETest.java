@@ -117,7 +117,8 @@ class AbandonmentLimitE2ETest {
     for (String uuid : abandoned) {
       String phone = phoneOf(uuid);
       JsonNode hit = ok(admin.get("/api/dnc/" + phone));
-      assertThat(hit.get("kind").asText()).isEqualTo("INTERNAL");
+      assertThat(hit.get("list").asText()).isEqualTo("INTERNAL");
+      assertThat(hit.get("source").asText()).isEqualTo("OPT_OUT");
       long leadId = Campaigns.count(node.readModel(), "SELECT id FROM leads WHERE phone = '" + phone + "'");
       JsonNode eligibility = ok(admin.get("/api/leads/" + leadId + "/eligibility?campaignId=" + campaign));
       assertThat(eligibility.get("allowed").asBoolean()).isFalse();
