@@ -183,11 +183,12 @@ public final class AutodialNode implements AutoCloseable {
 
     CallEntity.init(system, callControl, new ShardedCallListener(system, auditTrail, optOuts), settings.timeScale());
     AgentEntity.init(system, callControl, new ShardedAgentCalls(system), new ShardedAgentListener(system), new ShardedAgentCampaign(system));
-    CampaignEntity.init(system, new CampaignDialer.Dependencies(leads, gate, new AbandonmentLedger(readModel), auditTrail, blocking, settings.timeScale()));
+    CampaignEntity.init(system, new CampaignDialer.Dependencies(
+        leads, gate, new AbandonmentLedger(readModel), auditTrail, blocking, settings.timeScale(), config.getString("autodial.compliance.recordings-dir")));
     callControl.onEvent(new CallEventRouter(system));
     sweepOrphanedReservations(system, leads, blocking);
 
-    TaggedProjections.<CallEntity.Event>init(system, readModel, CallLogHandler.NAME, CallEntity.TAGS, new CallLogHandler(leads, dncLists));
+    TaggedProjections.<CallEntity.Event>init(system, readModel, CallLogHandler.NAME, CallEntity.TAGS, new CallLogHandler(leads, dncLists, new Consents(readModel), auditTrail));
     TaggedProjections.<AgentEntity.Event>init(system, readModel, AgentStateHandler.NAME, AgentEntity.TAGS, new AgentStateHandler(leads));
     TaggedProjections.<CampaignEntity.Event>init(system, readModel, CampaignHandler.NAME, List.of(CampaignEntity.TAG), new CampaignHandler());
     TaggedProjections.<ComplianceAuditEntity.Event>init(

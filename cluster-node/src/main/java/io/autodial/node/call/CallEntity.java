@@ -533,9 +533,14 @@ public final class CallEntity
           ? Effect().persist(new MessagePlayed(call.message(), at)).thenRun(s -> hangUp(call)).thenNoReply()
           : Effect().none().thenRun(s -> hangUp(call)).thenNoReply();
     } else if (event instanceof SwitchEvent.Bridged b) {
+      boolean firstBridge = call.bridgedTo() == null;
       return Effect()
           .persist(new Bridged(b.otherUuid(), at))
-          .thenRun(s -> listener.connected(((Active) s).call()))
+          .thenRun(s -> {
+            CallInfo bridged = ((Active) s).call();
+            if (firstBridge) startRecording(bridged);
+            listener.connected(bridged);
+          })
           .thenNoReply();
     } else if (event instanceof SwitchEvent.Unbridged u) {
       return Effect().persist(new Unbridged(u.otherUuid(), at)).thenNoReply();
@@ -717,6 +722,17 @@ public final class CallEntity
   private void play(CallInfo call) {
     callControl.playFile(call.switchId(), uuid, call.message());
     timers.startSingleTimer(new MessageOverdue(), MESSAGE_MAX);
+  }
+
+  /**
+   * A campaign that records starts when the customer reaches the agent; a callee who is to hear
+   * the recording notice hears it then (on the customer's leg only), as the recording starts.
+   */
+  private void startRecording(CallInfo call) {
+    Answering plan = call.context().answerPlan();
+    if (plan.recordingPath() == null || call.switchId() == null) return;
+    if (plan.recordingNotice() != null) callControl.playFile(call.switchId(), uuid, plan.recordingNotice());
+    callControl.startRecording(call.switchId(), uuid, plan.recordingPath());
   }
 
   private void hangUp(CallInfo call) {

@@ -13,6 +13,7 @@ import io.autodial.node.compliance.audit.AuditKind;
 import io.autodial.node.compliance.audit.AuditTrail;
 import io.autodial.node.compliance.eligibility.Block;
 import io.autodial.node.compliance.eligibility.DialGate;
+import io.autodial.node.compliance.eligibility.LeadLocations;
 import io.autodial.node.agent.LeadDialResult;
 import io.autodial.node.leads.Lead;
 import io.autodial.node.leads.LeadPick;
@@ -62,10 +63,11 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   /**
    * What the dialer needs from the node: the leads store, the compliance gate every dial passes,
-   * the abandonment counts, the audit trail, and where blocking JDBC runs.
+   * the abandonment counts, the audit trail, where blocking JDBC runs, and where the switch
+   * writes call recordings.
    */
   public record Dependencies(
-      LeadRepository leads, DialGate gate, AbandonmentLedger ledger, AuditTrail audit, Executor blocking, double timeScale) {}
+      LeadRepository leads, DialGate gate, AbandonmentLedger ledger, AuditTrail audit, Executor blocking, double timeScale, String recordingsDir) {}
 
   public sealed interface Command {}
 
@@ -375,7 +377,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   }
 
   private void dial(ReservedLead r) {
-    CallEntity.DialSpec spec = CustomerDials.spec(settings, campaignId, r.lead().id(), r.lead().phone());
+    CustomerDials.Callee callee = new CustomerDials.Callee(r.callUuid().toString(), r.lead().id(), r.lead().phone(), LeadLocations.region(r.lead()));
+    CallEntity.DialSpec spec = CustomerDials.spec(settings, campaignId, callee, deps.recordingsDir());
     sharding.entityRefFor(CallEntity.ENTITY_KEY, r.callUuid().toString()).tell(new CallEntity.Dial(spec, getContext().getSystem().ignoreRef()));
   }
 
@@ -478,7 +481,9 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private Behavior<Command> manualAgentReplied(ManualAgentReplied m) {
     if (m.reply() instanceof AgentEntity.Reserved bound) {
-      placeBound(bound.agentId(), m.lead().callUuid().toString(), m.lead().lead().id(), m.lead().lead().phone(), bound.legUuid(), bound.switchId());
+      Lead lead = m.lead().lead();
+      placeBound(bound.agentId(), new CustomerDials.Callee(m.lead().callUuid().toString(), lead.id(), lead.phone(), LeadLocations.region(lead)),
+          bound.legUuid(), bound.switchId());
       m.request().replyTo().tell(LeadDialResult.dialed(m.lead().callUuid().toString()));
     } else {
       release(m.lead());
@@ -489,8 +494,9 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   }
 
   /** The customer call of an agent who is waiting on its parked leg for exactly this call. */
-  private void placeBound(String agentId, String callUuid, long leadId, String phone, String legUuid, String switchId) {
-    CallEntity.DialSpec spec = CustomerDials.bound(settings, campaignId, leadId, phone, new CallContext.BoundAgent(agentId, legUuid, switchId));
+  private void placeBound(String agentId, CustomerDials.Callee callee, String legUuid, String switchId) {
+    String callUuid = callee.callUuid();
+    CallEntity.DialSpec spec = CustomerDials.bound(settings, campaignId, callee, deps.recordingsDir(), new CallContext.BoundAgent(agentId, legUuid, switchId));
     sharding.entityRefFor(CallEntity.ENTITY_KEY, callUuid).tell(new CallEntity.Dial(spec, getContext().getSystem().ignoreRef()));
   }
 
@@ -538,7 +544,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
       sharding.entityRefFor(AgentEntity.ENTITY_KEY, m.agentId()).tell(new AgentEntity.ReleaseReservation(m.preview().callUuid()));
       return this;
     }
-    placeBound(m.agentId(), m.preview().callUuid(), lead.id(), lead.phone(), m.legUuid(), m.switchId());
+    placeBound(m.agentId(), new CustomerDials.Callee(m.preview().callUuid(), lead.id(), lead.phone(), LeadLocations.region(lead.custom())),
+        m.legUuid(), m.switchId());
     return this;
   }
 

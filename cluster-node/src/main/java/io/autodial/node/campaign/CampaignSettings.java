@@ -73,9 +73,12 @@ public record CampaignSettings(
     }
   }
 
+  /** The agent's flag that the person revoked consent on the call: every consent of the number ends. */
+  public static final String CONSENT_REVOKED = "CONSENT REVOKED";
+
   public static final List<String> DEFAULT_DISPOSITIONS =
       List.of("SALE MADE", "CALL BACK", "NOT INTERESTED", "DO NOT CALL", "BUSY", "WRONG DETAILS",
-          "DISCONNECTED NUMBER", "DECLINED SALE", "CALL TRANSFERRED");
+          "DISCONNECTED NUMBER", "DECLINED SALE", "CALL TRANSFERRED", CONSENT_REVOKED);
 
   public CampaignSettings {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("name is required");

@@ -110,7 +110,7 @@ public record ComplianceRules(
   }
 
   /** "us-ca" and "CA" are the same state: compared by the part after the country. */
-  static String regionCode(String raw) {
+  public static String regionCode(String raw) {
     String s = raw.trim().toUpperCase(Locale.ROOT);
     int dash = s.indexOf('-');
     return dash >= 0 ? s.substring(dash + 1) : s;

@@ -5,6 +5,7 @@ import io.autodial.http.agents.NewAgent;
 import io.autodial.http.campaigns.CampaignDto;
 import io.autodial.http.campaigns.CampaignRequest;
 import io.autodial.http.campaigns.ComplianceSettingsDto;
+import io.autodial.http.compliance.LeadComplianceService;
 import io.autodial.http.leads.ColumnMappingRequest;
 import io.autodial.http.leads.LeadsetRequest;
 import io.autodial.http.leads.LeadsetView;
@@ -68,6 +69,8 @@ public final class DemoSetup {
     Optional<CampaignDto> existing =
         services.campaigns().list().toCompletableFuture().join().stream().filter(c -> c.name().equals(CAMPAIGN)).findFirst();
     if (existing.isPresent()) return existing.get().id();
+    // the demo company's own number, presented as the caller ID
+    services.leadCompliance().addCompanyNumber(new LeadComplianceService.CompanyNumberView("+12125550100", "demo company line")).toCompletableFuture().join();
     return services.campaigns()
         .create(new CampaignRequest(CAMPAIGN, "+12125550100", 1.5, 50, 20, List.of(),
             "Hello {{first_name}}, this is Autodial calling for {{company}}. Do you have a minute?", null, List.of(leadsetId),

@@ -10,6 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import io.autodial.node.call.CallEntity;
 import io.autodial.node.compliance.abandonment.AbandonmentLedger;
+import io.autodial.node.compliance.Consents;
+import io.autodial.node.compliance.audit.AuditEntry;
+import io.autodial.node.compliance.audit.AuditKind;
+import io.autodial.node.compliance.audit.AuditTrail;
 import io.autodial.node.compliance.dnc.DncLists;
 import io.autodial.node.compliance.dnc.DncSource;
 import java.sql.Connection;
@@ -26,12 +30,16 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private final LeadRepository leads;
 
-  public CallLogHandler(LeadRepository leads, DncLists dnc) {
+  public CallLogHandler(LeadRepository leads, DncLists dnc, Consents consents, AuditTrail audit) {
     this.leads = leads;
     this.dnc = dnc;
+    this.consents = consents;
+    this.audit = audit;
   }
 
   private final DncLists dnc;
+  private final Consents consents;
+  private final AuditTrail audit;
 
   @Override
   public void write(Connection connection, String entityId, CallEntity.Event event) throws Exception {
@@ -87,8 +95,13 @@ public final class CallLogHandler implements ReadModelWriter<CallEntity.Event> {
             leads.markDnc(leadId);
             // the company's list, so no campaign calls the number again (idempotent on replay)
             dnc.add(rs.getString(9), null, DncSource.DISPOSITION, "agent " + d.agentId() + " recorded " + d.code(), "agent:" + d.agentId());
+          } else if (CampaignSettings.CONSENT_REVOKED.equals(d.code())) {
+            int revoked = consents.revokeNumber(rs.getString(9), "AGENT", d.at());
+            audit.record(new AuditEntry(d.at(), AuditKind.CONSENT_REVOKED, null, leadId, rs.getString(9), "CONSENT",
+                "revoked on call " + uuid + " (agent's disposition): " + revoked + " active consent record(s) ended", "agent:" + d.agentId()));
+          } else if (d.callbackAt() != null) {
+            leads.scheduleCallback(leadId, d.callbackAt());
           }
-          else if (d.callbackAt() != null) leads.scheduleCallback(leadId, d.callbackAt());
           return;
         }
         CallOutcome outcome = CallOutcomes.of(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5) || rs.getBoolean(8), rs.getString(6));

@@ -88,7 +88,7 @@ class CallAnsweringTest {
 
   @Test
   void withAmdTheCampaignHearsOfTheAnswerOnlyWhenAmdSaysHuman() {
-    var kit = dialed(new Answering(true, false, null, null, null, null), null);
+    var kit = dialed(new Answering(true, false, null, null, null, null, null, null), null);
 
     var answer = kit.runCommand(answered());
     assertThat(call(answer.state()).liveAt()).as("not live before AMD decides").isNull();
@@ -112,7 +112,7 @@ class CallAnsweringTest {
   @Test
   void noVerdictWithinTheAmdTimeoutMakesTheAnswerLive() throws Exception {
     var kit = kit(Duration.ofMillis(200));
-    CallContext context = CallContext.campaign("c-1", 7L, RetryRules.defaults()).withAnswering(new Answering(true, false, null, null, null, null));
+    CallContext context = CallContext.campaign("c-1", 7L, RetryRules.defaults()).withAnswering(new Answering(true, false, null, null, null, null, null, null));
     kit.<CallEntity.DialReply>runCommand(r -> new CallEntity.Dial(
         CallEntity.DialSpec.customer("+15551230001", "+15550000000", Duration.ofSeconds(20)).withContext(context), r));
     kit.runCommand(answered());
@@ -124,7 +124,7 @@ class CallAnsweringTest {
 
   @Test
   void aMachineIsHungUpAndNeverOfferedToAnAgent() {
-    var kit = dialed(new Answering(true, false, null, null, null, null), null);
+    var kit = dialed(new Answering(true, false, null, null, null, null, null, null), null);
     kit.runCommand(answered());
 
     var machine = kit.runCommand(amd(AmdResult.MACHINE, "amd"));
@@ -140,7 +140,7 @@ class CallAnsweringTest {
 
   @Test
   void aMachineHearsTheMessageAfterTheBeepAndIsHungUpWhenItEnds() {
-    var kit = dialed(new Answering(true, true, "/msgs/leave.wav", null, null, null), null);
+    var kit = dialed(new Answering(true, true, "/msgs/leave.wav", null, null, null, null, null), null);
     kit.runCommand(answered());
     kit.runCommand(amd(AmdResult.MACHINE, "amd"));
     assertThat(switchControl.plays).as("nothing plays before the beep").isEmpty();
@@ -158,7 +158,7 @@ class CallAnsweringTest {
 
   @Test
   void aBroadcastPlaysItsMessageToAPersonAndNeedsNoAgent() {
-    var kit = dialed(new Answering(true, false, null, "/msgs/sale.wav", null, null), null);
+    var kit = dialed(new Answering(true, false, null, "/msgs/sale.wav", null, null, null, null), null);
     kit.runCommand(answered());
     var human = kit.runCommand(amd(AmdResult.HUMAN, "amd"));
     assertThat(human.events()).last().isInstanceOf(CallEntity.MessageStarted.class);
@@ -188,7 +188,7 @@ class CallAnsweringTest {
 
   @Test
   void theAbandonmentClockStartsAtTheAmdVerdict() throws Exception {
-    var kit = dialed(new Answering(true, false, null, null, null, null), null);
+    var kit = dialed(new Answering(true, false, null, null, null, null, null, null), null);
     kit.runCommand(answered());
     Thread.sleep(1_500);
     kit.runCommand(amd(AmdResult.HUMAN, "amd"));

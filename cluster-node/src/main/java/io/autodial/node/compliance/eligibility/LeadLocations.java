@@ -26,7 +26,11 @@ public final class LeadLocations {
   }
 
   public static String region(Lead lead) {
-    return field(lead.custom(), REGION_FIELDS);
+    return region(lead.custom());
+  }
+
+  public static String region(Map<String, String> custom) {
+    return field(custom, REGION_FIELDS);
   }
 
   /**
