@@ -83,7 +83,11 @@ public final class DncLists implements AutoCloseable {
     if (s != null) s.shutdownNow();
   }
 
-  /** In memory, no I/O: the first list that holds the number (internal, then the campaign's, then the registry). */
+  /**
+   * In memory, no I/O, no allocation on a miss or a hit: the first list that holds the number
+   * (internal, then the campaign's, then the registry). {@code campaignId} null = internal and
+   * registry only. {@link IllegalArgumentException} when {@code e164} is not strict E.164.
+   */
   public Optional<DncHit> check(String e164, String campaignId) {
     long key = PhoneKeys.keyOfE164(e164);
     if (key < 0) throw new IllegalArgumentException("not an E.164 number: '" + e164 + "'");
