@@ -198,10 +198,12 @@ public final class DncLists implements AutoCloseable {
     else list.remove(e.number());
   }
 
-  /** Swaps a registry in unless a newer one is already there (imports ids only grow). */
-  private synchronized void install(RegistryIndex index) {
-    RegistryIndex now = registry;
-    if (now.importId == null || index.importId > now.importId) registry = index;
+  /**
+   * Swaps a registry in. The database's current import is the truth: should a reload that started
+   * before an import committed land after it, the next poll sees the ids differ and loads again.
+   */
+  private void install(RegistryIndex index) {
+    registry = index;
   }
 
   private static long keyOf(String phone) {
