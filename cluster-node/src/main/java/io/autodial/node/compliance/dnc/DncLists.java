@@ -83,7 +83,11 @@ public final class DncLists implements AutoCloseable {
     if (s != null) s.shutdownNow();
   }
 
-  /** In memory, no I/O: the first list that holds the number (internal, then the campaign's, then the registry). */
+  /**
+   * In memory, no I/O, no allocation on a miss or a hit: the first list that holds the number
+   * (internal, then the campaign's, then the registry). {@code campaignId} null = internal and
+   * registry only. {@link IllegalArgumentException} when {@code e164} is not strict E.164.
+   */
   public Optional<DncHit> check(String e164, String campaignId) {
     long key = PhoneKeys.keyOfE164(e164);
     if (key < 0) throw new IllegalArgumentException("not an E.164 number: '" + e164 + "'");
@@ -194,10 +198,12 @@ public final class DncLists implements AutoCloseable {
     else list.remove(e.number());
   }
 
-  /** Swaps a registry in unless a newer one is already there (imports ids only grow). */
-  private synchronized void install(RegistryIndex index) {
-    RegistryIndex now = registry;
-    if (now.importId == null || index.importId > now.importId) registry = index;
+  /**
+   * Swaps a registry in. The database's current import is the truth: should a reload that started
+   * before an import committed land after it, the next poll sees the ids differ and loads again.
+   */
+  private void install(RegistryIndex index) {
+    registry = index;
   }
 
   private static long keyOf(String phone) {

@@ -39,4 +39,26 @@ class DncIndexTest {
     assertThat(index.get(11999999999L)).isNull();
     assertThat(RegistryIndex.NONE.get(keys[0])).isNull();
   }
+
+  @Test
+  void everyNumberOnTheRegistryIsFoundAndNoOtherWhateverItsSpread() {
+    Random random = new Random(11);
+    for (int size : new int[] {1, 2, 3, 5, 100, 10_000}) {
+      long[] keys = new long[size];
+      for (int i = 0; i < size; i++) keys[i] = i % 3 == 0 ? 12000000000L + random.nextInt(1000) : 10000000L + (random.nextLong() & 0xFFFFFFFFFFFL);
+      int n = RegistryIndex.sortUnique(keys, size);
+      RegistryIndex index = new RegistryIndex(1L, LocalDate.of(2026, 11, 1), keys, n, Instant.EPOCH);
+      java.util.Set<Long> on = new java.util.HashSet<>();
+      for (int i = 0; i < n; i++) {
+        on.add(keys[i]);
+        assertThat(index.get(keys[i])).isNotNull();
+      }
+      for (int i = 0; i < 10_000; i++) {
+        long probe = i % 2 == 0 ? 12000000000L + random.nextInt(2000) : 10000000L + (random.nextLong() & 0xFFFFFFFFFFFL);
+        assertThat(index.get(probe) != null).isEqualTo(on.contains(probe));
+      }
+      assertThat(index.get(1L)).isNull();
+      assertThat(index.get(Long.MAX_VALUE)).isNull();
+    }
+  }
 }

@@ -116,6 +116,29 @@ class DncRoutesTest {
     assertThat(json(send("GET", "/dnc/2125550102", null, null)).get("list").asText()).isEqualTo("NATIONAL_REGISTRY");
   }
 
+  @Test
+  void aRegistryFileLargerThanTheServersDefaultBodyLimitIsStreamedThrough() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("registry-", ".txt");
+    try (var out = new java.io.BufferedWriter(java.nio.file.Files.newBufferedWriter(file))) {
+      for (int i = 0; i < 1_000_000; i++) out.write(String.format("2%02d%07d%n", 12 + i % 80, 2_000_000 + i)); // 11 MB, above pekko-http's 8 MB default
+    }
+    HttpResponse<String> accepted = client.send(
+        HttpRequest.newBuilder(URI.create(api + "/dnc/registry?date=2026-11-01")).header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    java.nio.file.Files.delete(file);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    long id = json(accepted).get("id").asLong();
+    JsonNode progress = json(send("GET", "/dnc/registry/imports/" + id, null, null));
+    for (int i = 0; i < 600 && progress.get("state").asText().equals("RUNNING"); i++) {
+      Thread.sleep(50);
+      progress = json(send("GET", "/dnc/registry/imports/" + id, null, null));
+    }
+    assertThat(progress.get("state").asText()).isEqualTo("DONE");
+    assertThat(progress.get("linesRead").asLong()).isEqualTo(1_000_000);
+    assertThat(progress.get("rejected").asLong()).isZero();
+  }
+
   private HttpResponse<String> send(String method, String path, String type, String body) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path));
     if (type != null) b.header("Content-Type", type);
