@@ -72,12 +72,13 @@ class DialRulesE2ETest {
     String inside = zoneWhereLocalHourIs(9, 19);
     String outside = zoneWhereLocalHourIs(0, 6);
     long leadset = ok(admin.post("/api/leadsets", Map.of("name", "rules"))).get("id").asLong();
-    String csv = "phone,status,first_name,tz\n"
-        + "+12125551001,NEW,Ann," + inside + "\n"
-        + "+12125551002,NEW,Bob," + inside + "\n"
-        + "+12125551003,NEW,Cid," + outside + "\n"
-        + "+12125551004,NEW,Dee," + inside + "\n"
-        + "+12125551005,NEW,Eve," + inside + "\n";
+    // Dee lives in California, an all-party-consent state for recordings
+    String csv = "phone,status,first_name,tz,state\n"
+        + "+12125551001,NEW,Ann," + inside + ",\n"
+        + "+12125551002,NEW,Bob," + inside + ",\n"
+        + "+12125551003,NEW,Cid," + outside + ",\n"
+        + "+12125551004,NEW,Dee," + inside + ",CA\n"
+        + "+12125551005,NEW,Eve," + inside + ",\n";
     ObjectNode upload = ApiClient.JSON.createObjectNode().put("csv", csv);
     upload.set("mapping", ApiClient.JSON.valueToTree(Map.of("phone", "phone", "status", "status", "firstName", "first_name", "timeZone", "tz")));
     assertThat(ok(admin.post("/api/leadsets/" + leadset + "/uploads", upload)).get("loaded").asInt()).isEqualTo(5);
@@ -88,9 +89,9 @@ class DialRulesE2ETest {
     assertThat(foreign.status()).isEqualTo(400);
     assertThat(foreign.body().get("message").asText()).contains("not one of the company's numbers");
 
-    // progressive, consent needed, the default calling hours in each lead's local time
+    // progressive, consent needed, the default calling hours in each lead's local time, recorded
     String campaign = Campaigns.campaign(admin, "Rules", leadset, Map.of("mode", "PROGRESSIVE", "amd", false,
-        "compliance", Map.of("consent", "ANY")));
+        "compliance", Map.of("consent", "ANY", "recording", "ON")));
     for (long id : List.of(ann, bob, cid, eve))
       assertThat(admin.post("/api/leads/" + id + "/consents", Map.of("source", "web form", "method", "checkbox", "written", true)).status()).isEqualTo(201);
     // Eve texts STOP: her consent ends
@@ -125,6 +126,14 @@ class DialRulesE2ETest {
     assertThat(admin.post("/api/leads/" + dee + "/consents", Map.of("source", "call", "method", "recorded verbal")).status()).isEqualTo(201);
     Campaigns.awaitCount(node.readModel(), "SELECT count(*) FROM call_log WHERE receiver = '+12125551004' AND ended_at IS NOT NULL", 1, Duration.ofSeconds(30));
 
+    // both calls were recorded from the bridge on; only Dee, in California, heard the notice
+    String annCall = uuidOf("+12125551001"), deeCall = uuidOf("+12125551004");
+    Campaigns.awaitCount(node.readModel(), "SELECT count(*) FROM call_log WHERE recording_url LIKE '%/" + campaign + "/%.wav'", 2, Duration.ofSeconds(10));
+    assertThat(sim.timeline().first(annCall, "api uuid_record " + annCall + " start")).isPresent();
+    assertThat(sim.timeline().first(annCall, "api uuid_broadcast")).isEmpty();
+    assertThat(sim.timeline().first(deeCall, "api uuid_record " + deeCall + " start")).isPresent();
+    assertThat(sim.timeline().first(deeCall, "api uuid_broadcast " + deeCall + " autodial/recording-notice.wav")).isPresent();
+
     // nobody else was ever dialed
     assertThat(Campaigns.count(node.readModel(), "SELECT count(*) FROM call_log WHERE receiver IN ('+12125551002', '+12125551003', '+12125551005')")).isZero();
 
@@ -138,6 +147,14 @@ class DialRulesE2ETest {
 
   private static long lead(String phone) {
     return Campaigns.count(node.readModel(), "SELECT id FROM leads WHERE phone = '" + phone + "'");
+  }
+
+  private static String uuidOf(String phone) throws Exception {
+    try (var c = node.readModel().getConnection(); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT call_uuid FROM call_log WHERE receiver = '" + phone + "'")) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   private static String status(long leadId) throws Exception {

@@ -27,22 +27,25 @@ public final class LeadComplianceRoutes {
 
   public Route route(Principal principal) {
     String actor = principal.role().name().toLowerCase() + ":" + principal.username();
-    return Authentication.staff(principal, () -> concat(
-        pathPrefix(PathMatchers.segment("leads").slash(longSegment()), leadId -> concat(eligibility(leadId), consents(leadId, actor))),
-        path("inbound-messages", () -> post(() -> entity(Json.unmarshaller(LeadComplianceService.InboundMessage.class), message ->
-            onSuccess(service.inbound(message), result -> complete(StatusCodes.OK, result, Json.<LeadComplianceService.InboundResult>marshaller()))))),
-        pathPrefix("company-numbers", this::companyNumbers)));
+    // the role check sits inside each path: other routes (an agent's own) share the prefix
+    return concat(
+        pathPrefix(PathMatchers.segment("leads").slash(longSegment()), leadId ->
+            concat(eligibility(leadId, principal), consents(leadId, actor, principal))),
+        path("inbound-messages", () -> Authentication.staff(principal, () -> post(() ->
+            entity(Json.unmarshaller(LeadComplianceService.InboundMessage.class), message ->
+                onSuccess(service.inbound(message), result -> complete(StatusCodes.OK, result, Json.<LeadComplianceService.InboundResult>marshaller())))))),
+        pathPrefix("company-numbers", () -> Authentication.staff(principal, this::companyNumbers)));
   }
 
-  private Route eligibility(long leadId) {
-    return path("eligibility", () -> get(() -> parameterOptional("campaignId", campaign -> parameterOptional("at", at ->
+  private Route eligibility(long leadId, Principal principal) {
+    return path("eligibility", () -> Authentication.staff(principal, () -> get(() -> parameterOptional("campaignId", campaign -> parameterOptional("at", at ->
         onSuccess(service.eligibility(leadId, campaign.orElse(null), at.orElse(null)), view -> view
             .<Route>map(v -> complete(StatusCodes.OK, v, Json.<LeadComplianceService.EligibilityView>marshaller()))
-            .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId)))))));
+            .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId))))))));
   }
 
-  private Route consents(long leadId, String actor) {
-    return pathPrefix("consents", () -> concat(
+  private Route consents(long leadId, String actor, Principal principal) {
+    return pathPrefix("consents", () -> Authentication.staff(principal, () -> concat(
         pathEnd(() -> concat(
             get(() -> onSuccess(service.consents(leadId), list -> list
                 .<Route>map(l -> complete(StatusCodes.OK, l, Json.marshaller()))
@@ -53,7 +56,7 @@ public final class LeadComplianceRoutes {
                     .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId))))))),
         path("revoke", () -> post(() -> onSuccess(service.revokeConsent(leadId, "API", actor), n -> n
             .<Route>map(count -> complete(StatusCodes.OK, java.util.Map.of("revoked", count), Json.marshaller()))
-            .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId)))))));
+            .orElseGet(() -> ApiErrors.error(StatusCodes.NOT_FOUND, "no lead " + leadId))))))));
   }
 
   private Route companyNumbers() {
