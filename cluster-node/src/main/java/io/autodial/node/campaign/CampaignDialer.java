@@ -122,8 +122,11 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   /** The dial level right now, for supervisors. */
   public record Stats(
       String status, String mode, int readyAgents, int dialing, int waitingForAgent, int connecting, double multiplier, int target,
-      Pacer.Estimates pacing)
+      Pacer.Estimates pacing, Abandonment abandonment)
       implements CborSerializable {}
+
+  /** The abandonment limit as the dialer holds it now (see {@link AbandonmentGuard}). */
+  public record Abandonment(long windowHours, AbandonmentGuard.Rate rate, double limitPercent, boolean forcedProgressive) implements CborSerializable {}
 
   private record Available(String agentId, long readySinceMillis, String legUuid, String switchId) {}
 
@@ -601,7 +604,9 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private Behavior<Command> stats(GetStats m) {
     m.replyTo().tell(new Stats(status.name(), settings == null ? DialMode.POWER.name() : settings.mode().name(), ready.size(), dialing.size(), waiting.size(), connecting.size(),
-        settings == null ? 0 : settings.multiplier(), dialing.size() + waiting.size(), floor == null ? null : floor.estimates()));
+        settings == null ? 0 : settings.multiplier(), dialing.size() + waiting.size(), floor == null ? null : floor.estimates(),
+        guard == null || !ledgerLoaded ? null
+            : new Abandonment(settings.compliance().abandonmentWindow().toHours(), guard.rate(Instant.now()), settings.pacing().maxAbandonmentPercent(), guard.forcedProgressive())));
     return this;
   }
 

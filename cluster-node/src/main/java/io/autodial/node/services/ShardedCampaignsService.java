@@ -154,7 +154,7 @@ public final class ShardedCampaignsService implements CampaignsService {
               CompletableFuture.supplyAsync(() -> readStats(id, reply.campaign().settings().leadsetIds()), blocking);
           return dialer.thenCombine(fromTables, (d, t) ->
               Optional.of(new CampaignStatsDto(id, t.agents(), t.calls(), t.leads(),
-                  new CampaignStatsDto.Dialer(d.status(), d.mode(), d.readyAgents(), d.dialing(), d.waitingForAgent(), d.multiplier(), d.target(), pacing(d.pacing())),
+                  new CampaignStatsDto.Dialer(d.status(), d.mode(), d.readyAgents(), d.dialing(), d.waitingForAgent(), d.multiplier(), d.target(), pacing(d.pacing()), abandonment(d.abandonment())),
                   t.broadcast())));
         });
   }
@@ -271,6 +271,12 @@ public final class ShardedCampaignsService implements CampaignsService {
         e.regime(), e.idleAgents(), e.talkingAgents(), e.wrappingAgents(), e.ringing(), e.waiting(),
         round(100 * e.liveAnswerRate()), round(e.talkMeanMillis() / 1000), round(e.talkCv()), round(e.wrapMeanMillis() / 1000),
         round(100 * e.riskThreshold()), round(100 * e.nextCallRisk()), e.liveAnswers(), e.abandoned(), round(100 * e.abandonmentRate()), round(100 * e.abandonmentRateInWindow()));
+  }
+
+  private static CampaignStatsDto.Abandonment abandonment(CampaignDialer.Abandonment a) {
+    if (a == null) return null;
+    return new CampaignStatsDto.Abandonment(a.windowHours(), a.rate().live(), a.rate().abandoned(), round(a.rate().estimatedFalsePositives()),
+        round(a.rate().percent()), a.limitPercent(), a.forcedProgressive());
   }
 
   private static double round(double v) {

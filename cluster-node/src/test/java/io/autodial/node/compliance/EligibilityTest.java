@@ -114,4 +114,23 @@ class EligibilityTest {
     LeadFacts exhausted = new LeadFacts(1, NYC, lead(NYC).location(), 5, List.of(), null, List.of());
     assertThat(check(exhausted, rules, NO_DNC, noon).blockedForGood()).isTrue();
   }
+
+  @Test
+  void aStaleRegistryIsReportedWithEveryDecisionButDoesNotBlock() {
+    String stale = "the national DNC registry copy is from 2026-09-01, more than 31 days old: import a fresh one";
+    Verdict v = Eligibility.evaluate(lead(NYC), "c-1", US, NO_DNC, newYork("2026-11-20T12:00:00"), List.of(stale));
+    assertThat(v.allowed()).isTrue();
+    assertThat(v.warnings()).containsExactly(stale);
+  }
+
+  @Test
+  void aNumberInTwoZonesIsDialedOnlyWhenBothAreInsideTheWindow() {
+    // +1 208 (Idaho) is in Boise's zone and in Los Angeles's: 08:30 in Boise is 07:30 in the north
+    String idaho = "+12085550123";
+    Instant boiseHalfPastEight = ZonedDateTime.of(java.time.LocalDateTime.parse("2026-11-20T08:30:00"), ZoneId.of("America/Boise")).toInstant();
+    Verdict early = check(lead(idaho), US, NO_DNC, boiseHalfPastEight);
+    assertThat(rules(early)).containsExactly(Rule.CALLING_HOURS);
+    assertThat(early.zones().zones()).containsExactlyInAnyOrder(ZoneId.of("America/Boise"), ZoneId.of("America/Los_Angeles"));
+    assertThat(early.nextAllowedAt()).isEqualTo(ZonedDateTime.of(java.time.LocalDateTime.parse("2026-11-20T08:00:00"), ZoneId.of("America/Los_Angeles")).toInstant());
+  }
 }

@@ -12,7 +12,16 @@ public record CampaignStatsDto(String campaignId, Agents agents, Calls calls, Le
   public record Leads(long total, long dialable, long inProgress, long answered, long failed, long dropped, long dataRemaining) {}
 
   /** {@code target}: calls the campaign keeps ringing or waiting now; {@code pacing}: what its pacer measured and believes. */
-  public record Dialer(String status, String mode, int readyAgents, int dialing, int waitingForAgent, double multiplier, int target, Pacing pacing) {}
+  public record Dialer(
+      String status, String mode, int readyAgents, int dialing, int waitingForAgent, double multiplier, int target, Pacing pacing, Abandonment abandonment) {}
+
+  /**
+   * The abandonment limit over its legal window (30 days US, 24 hours UK, with estimated AMD false
+   * positives counted in UK mode): live answers, abandoned calls, the rate, and whether pacing is
+   * held to progressive because one more abandoned call would cross the limit.
+   */
+  public record Abandonment(
+      long windowHours, long liveAnswers, long abandoned, double estimatedFalsePositives, double percent, double limitPercent, boolean forcedProgressive) {}
 
   /**
    * The pacer's view (progressive, power, predictive). {@code regime}: FIXED_RATIO, WARMING_UP
