@@ -50,8 +50,9 @@ class RobotAgentTest {
 
     eventually("three calls dispositioned", () -> robot.stats().dispositionsSent() >= 3);
     robot.stop();
-    sleep(200); // what was sent before stop is still arriving
     RobotStats counters = robot.stats();
+    // what was sent before stop may still be arriving: ready, then a hangup and a disposition per call
+    eventually("the node received what the robot sent", () -> gateway.received.size() >= 1 + 2 * counters.dispositionsSent());
     int sent = gateway.received.size();
 
     assertThat(counters.callsConnected()).isGreaterThanOrEqualTo(3);
