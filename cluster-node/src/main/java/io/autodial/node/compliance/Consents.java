@@ -2,7 +2,7 @@ package io.autodial.node.compliance;
 
 import io.autodial.node.compliance.eligibility.Consent;
 import io.autodial.node.compliance.eligibility.LeadFactsReader;
-import io.autodial.node.leads.Transactions;
+import io.autodial.node.db.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;

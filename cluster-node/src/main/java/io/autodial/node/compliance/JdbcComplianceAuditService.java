@@ -5,6 +5,7 @@ import io.autodial.http.compliance.AuditQuery;
 import io.autodial.http.compliance.ComplianceAuditService;
 import io.autodial.http.compliance.ComplianceReportView;
 import io.autodial.http.compliance.ErasureResult;
+import io.autodial.node.db.Transactions;
 import io.autodial.node.compliance.audit.AuditEntry;
 import io.autodial.node.compliance.audit.AuditKind;
 import io.autodial.node.compliance.audit.AuditTrail;
@@ -109,25 +110,7 @@ public final class JdbcComplianceAuditService implements ComplianceAuditService 
     }
   }
 
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> CompletionStage<T> inTransaction(Work<T> work) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException("compliance audit query failed: " + e.getMessage(), e);
-      }
-    }, blocking);
+  private <T> CompletionStage<T> inTransaction(Transactions.Work<T> work) {
+    return CompletableFuture.supplyAsync(() -> Transactions.inTransaction(dataSource, work), blocking);
   }
 }

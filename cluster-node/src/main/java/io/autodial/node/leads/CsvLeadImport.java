@@ -1,5 +1,6 @@
 package io.autodial.node.leads;
 
+import io.autodial.node.db.Transactions;
 import io.autodial.node.leads.ImportReport.RejectedRow;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package io.autodial.node.leads;
 
+import io.autodial.node.db.Transactions;
 import static io.autodial.node.leads.LeadRows.timestamp;
 
 import java.sql.PreparedStatement;
@@ -354,7 +355,7 @@ public final class LeadRepository {
               }
             }
           });
-    } catch (Transactions.LeadStoreFailure e) {
+    } catch (Transactions.StoreFailure e) {
       SQLException cause = (SQLException) e.getCause();
       if (Transactions.isUniqueViolation(cause))
         throw new LeadRejected("phone " + lead.phone() + " is already in leadset " + leadsetId);

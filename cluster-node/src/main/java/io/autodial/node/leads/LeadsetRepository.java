@@ -1,5 +1,6 @@
 package io.autodial.node.leads;
 
+import io.autodial.node.db.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,7 +102,7 @@ public final class LeadsetRepository {
   private static <T> T nameChecked(String name, java.util.function.Supplier<T> write) {
     try {
       return write.get();
-    } catch (Transactions.LeadStoreFailure e) {
+    } catch (Transactions.StoreFailure e) {
       if (Transactions.isUniqueViolation((SQLException) e.getCause())) throw new LeadsetNameTaken(name);
       throw e;
     }

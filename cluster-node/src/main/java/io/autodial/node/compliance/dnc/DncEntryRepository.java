@@ -1,5 +1,6 @@
 package io.autodial.node.compliance.dnc;
 
+import io.autodial.node.db.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ final class DncEntryRepository {
 
   /** True when the number went onto the list; false when it was already there (nothing changes). */
   boolean add(long number, String campaignId, DncSource source, String note, Instant at) {
-    return Jdbc.inTransaction(dataSource, c -> {
+    return Transactions.inTransaction(dataSource, c -> {
       lock(c);
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO dnc_entries (number, campaign_id, source, note, added_at) VALUES (?, ?, ?, ?, ?) "
@@ -48,7 +49,7 @@ final class DncEntryRepository {
 
   /** True when the number was on the list and now is not. */
   boolean remove(long number, String campaignId, Instant at) {
-    return Jdbc.inTransaction(dataSource, c -> {
+    return Transactions.inTransaction(dataSource, c -> {
       lock(c);
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE dnc_entries SET removed_at = ?, seq = nextval('dnc_entries_seq_seq') "
@@ -63,7 +64,7 @@ final class DncEntryRepository {
 
   /** Up to {@code limit} changes after {@code seq}, oldest first. */
   List<DncEntry> changesAfter(long seq, int limit) {
-    return Jdbc.inTransaction(dataSource, c -> {
+    return Transactions.inTransaction(dataSource, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT seq, number, campaign_id, source, added_at, removed_at FROM dnc_entries WHERE seq > ? ORDER BY seq LIMIT ?")) {
         ps.setLong(1, seq);

@@ -1,5 +1,6 @@
 package io.autodial.node.compliance.dnc;
 
+import io.autodial.node.db.Transactions;
 import io.autodial.node.compliance.dnc.RegistryImportState.RejectedLine;
 import io.autodial.node.compliance.dnc.RegistryImportState.State;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class RegistryStore {
   record Current(long id, LocalDate registryDate, Instant importedAt, long count) {}
 
   long begin(LocalDate registryDate, Instant startedAt) {
-    return Jdbc.inTransaction(dataSource, c -> {
+    return Transactions.inTransaction(dataSource, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO dnc_registry_imports (registry_date, state, started_at) VALUES (?, 'RUNNING', ?) RETURNING id")) {
         ps.setDate(1, Date.valueOf(registryDate));
@@ -59,7 +60,7 @@ final class RegistryStore {
    * the old registry or the new one, never a mix; a failure leaves the old one in place.
    */
   void saveAndSwap(RegistryImportState done, long[] sorted, int n) {
-    Jdbc.inTransaction(dataSource, c -> {
+    Transactions.inTransaction(dataSource, c -> {
       String table = table(done.id());
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TABLE " + table + " (number BIGINT NOT NULL)");
@@ -84,14 +85,14 @@ final class RegistryStore {
   }
 
   void saveFailed(RegistryImportState failed) {
-    Jdbc.inTransaction(dataSource, c -> {
+    Transactions.inTransaction(dataSource, c -> {
       finish(c, failed, false);
       return null;
     });
   }
 
   Optional<RegistryImportState> find(long id) {
-    return Jdbc.inTransaction(dataSource, c -> {
+    return Transactions.inTransaction(dataSource, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT registry_date, state, lines_read, numbers_loaded, duplicates, rejected, first_rejected, failure, started_at, finished_at "
               + "FROM dnc_registry_imports WHERE id = ?")) {
@@ -109,12 +110,12 @@ final class RegistryStore {
   }
 
   Optional<Current> current() {
-    return Jdbc.inTransaction(dataSource, RegistryStore::current);
+    return Transactions.inTransaction(dataSource, RegistryStore::current);
   }
 
   /** The numbers of import {@code id}, sorted and distinct (as saved; re-sorted should the table scan not return them in order). */
   RegistryIndex load(Current current) {
-    return Jdbc.inTransaction(dataSource, c -> {
+    return Transactions.inTransaction(dataSource, c -> {
       NumberSink sink = new NumberSink((int) current.count());
       try {
         c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + table(current.id()) + " (number) TO STDOUT", sink);

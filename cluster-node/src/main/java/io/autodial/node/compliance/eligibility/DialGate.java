@@ -8,7 +8,7 @@ import io.autodial.node.compliance.hours.HoursCheck;
 import io.autodial.node.compliance.hours.LeadZoneResolver;
 import io.autodial.node.leads.Lead;
 import io.autodial.node.leads.ReservedLead;
-import io.autodial.node.leads.Transactions;
+import io.autodial.node.db.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

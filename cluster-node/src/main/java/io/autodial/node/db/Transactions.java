@@ -1,4 +1,4 @@
-package io.autodial.node.leads;
+package io.autodial.node.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,22 +24,22 @@ public final class Transactions {
         throw e;
       }
     } catch (SQLException e) {
-      throw new LeadStoreFailure(e);
+      throw new StoreFailure(e);
     }
   }
 
   /** A database failure; the cause says what the server reported. */
-  public static final class LeadStoreFailure extends RuntimeException {
-    LeadStoreFailure(SQLException cause) {
-      super("lead database operation failed: " + cause.getMessage(), cause);
+  public static final class StoreFailure extends RuntimeException {
+    StoreFailure(SQLException cause) {
+      super("database operation failed: " + cause.getMessage(), cause);
     }
   }
 
-  static boolean isUniqueViolation(SQLException e) {
+  public static boolean isUniqueViolation(SQLException e) {
     return "23505".equals(e.getSQLState());
   }
 
-  static boolean isForeignKeyViolation(SQLException e) {
+  public static boolean isForeignKeyViolation(SQLException e) {
     return "23503".equals(e.getSQLState());
   }
 }
