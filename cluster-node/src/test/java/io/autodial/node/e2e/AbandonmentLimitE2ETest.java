@@ -83,7 +83,7 @@ class AbandonmentLimitE2ETest {
 
     // the switch's own log: each abandoned call heard the message within 2 s of its answer, and
     // was hung up once the message had played
-    Campaigns.awaitCount(node.readModel(), "SELECT count(*) FROM call_log WHERE campaign_id = '" + campaign + "' AND ended_at IS NULL AND abandoned", 0, Duration.ofSeconds(20));
+    Campaigns.awaitCount(node.readModel(), "SELECT count(*) FROM call_log WHERE campaign_id = '" + campaign + "' AND ended_at IS NOT NULL AND abandoned", CALLS - 1, Duration.ofSeconds(20));
     List<String> abandoned = uuids("SELECT call_uuid FROM call_log WHERE campaign_id = '" + campaign + "' AND abandoned");
     assertThat(abandoned).hasSize(CALLS - 1);
     for (String uuid : abandoned) {
