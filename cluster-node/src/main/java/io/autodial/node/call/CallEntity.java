@@ -356,7 +356,9 @@ public final class CallEntity
         .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, state.call())))
         .onCommand(Hangup.class, this::hangup)
         .onCommand(ConnectAgent.class, this::connectAgent)
-        .onCommand(RecordDisposition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " has not ended yet")))
+        // the agent may finish before the switch's hangup report reaches this call (a restart
+        // delays it): the disposition is kept all the same
+        .onCommand(RecordDisposition.class, (state, cmd) -> recordDisposition(state.call(), cmd))
         .onCommand(AbandonIfUnconnected.class, this::abandonIfUnconnected)
         .onCommand(AbandonUnbridged.class, this::abandonUnbridged)
         .onCommand(AmdTimedOut.class, this::amdTimedOut)
@@ -377,7 +379,7 @@ public final class CallEntity
         .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, state.call())))
         .onCommand(Hangup.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(true, "call " + uuid + " has already ended")))
         .onCommand(ConnectAgent.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " has ended")))
-        .onCommand(RecordDisposition.class, this::recordDisposition)
+        .onCommand(RecordDisposition.class, (state, cmd) -> recordDisposition(state.call(), cmd))
         .onAnyCommand(cmd -> Effect().noReply());
     return builder.build();
   }
@@ -458,8 +460,7 @@ public final class CallEntity
         .thenNoReply();
   }
 
-  private ReplyEffect<Event, State> recordDisposition(Ended state, RecordDisposition cmd) {
-    CallInfo call = state.call();
+  private ReplyEffect<Event, State> recordDisposition(CallInfo call, RecordDisposition cmd) {
     if (call.agentId() == null || !call.agentId().equals(cmd.agentId()))
       return Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " was not taken by agent " + cmd.agentId()));
     if (call.disposition() != null)
@@ -855,7 +856,9 @@ public final class CallEntity
           c.hangup = new CallInfo.Hangup(e.at(), e.cause(), 0, 0, 0);
         })))
         .onEvent(HungUp.class, (state, e) -> new Ended(state.call().with(c ->
-            c.hangup = new CallInfo.Hangup(e.at(), e.cause(), e.sipStatus(), e.durationSec(), e.billSec()))));
+            c.hangup = new CallInfo.Hangup(e.at(), e.cause(), e.sipStatus(), e.durationSec(), e.billSec()))))
+        .onEvent(Dispositioned.class, (state, e) -> active(state, c ->
+            c.disposition = new CallInfo.Disposition(e.agentId(), e.code(), e.notes(), e.callbackAt(), e.dnc(), e.at())));
     builder
         .forStateType(Ended.class)
         .onEvent(Dispositioned.class, (state, e) -> new Ended(state.call().with(c ->

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a campaign call does with its answer: AMD's verdict before it is live, machines never
- * offered to an agent, messages after the beep, broadcasts, and calls bound to one agent.
+ * offered to an agent, messages after the beep, broadcasts, calls bound to one agent, and a live
+ * answer nobody takes: the safe-harbor message and its opt-out digit.
  */
 class CallAnsweringTest {
   private static final ActorTestKit testKit =
@@ -50,6 +51,16 @@ class CallAnsweringTest {
         @Override
         public void ended(CallInfo call) {
           told.add("ended");
+        }
+
+        @Override
+        public void abandoned(CallInfo call) {
+          told.add("abandoned");
+        }
+
+        @Override
+        public void optedOut(CallInfo call) {
+          told.add("opted out");
         }
       };
 
@@ -192,12 +203,12 @@ class CallAnsweringTest {
     kit.runCommand(answered());
     Thread.sleep(1_500);
     kit.runCommand(amd(AmdResult.HUMAN, "amd"));
-    // 2 s after the switch's answer, but only 0.5 s after the verdict: not abandoned yet
+    // over 2 s after the switch's answer, but only 0.7 s after the verdict: not abandoned yet
     Thread.sleep(700);
     assertThat(call(kit.getState()).abandoned()).isFalse();
     Thread.sleep(1_800);
     assertThat(call(kit.getState()).abandoned()).isTrue();
-    assertThat(told).containsExactly("answered");
+    assertThat(told).containsExactly("answered", "abandoned");
   }
 
   @Test
@@ -210,5 +221,42 @@ class CallAnsweringTest {
     assertThat(call(answer.state()).liveAt()).isNotNull();
     assertThat(told).containsExactly("answered");
     assertThat(Instant.now()).isAfterOrEqualTo(call(answer.state()).liveAt());
+  }
+
+  @Test
+  void aLiveAnswerNobodyTakesHearsTheSafeHarborMessageAndMayOptOut() throws Exception {
+    var kit = dialed(new Answering(false, false, null, null, "/msgs/safe-harbor.wav", "9", null, null), null);
+    kit.runCommand(answered());
+    Thread.sleep(CallEntity.ABANDON_AFTER.toMillis() + 400);
+    CallInfo abandoned = call(kit.getState());
+    assertThat(abandoned.abandoned()).isTrue();
+    assertThat(abandoned.message()).isEqualTo("/msgs/safe-harbor.wav");
+    assertThat(switchControl.plays).containsExactly(uuid + " /msgs/safe-harbor.wav");
+    assertThat(switchControl.hangups).as("not before the message has played").isEmpty();
+
+    // another key does nothing; the opt-out digit is recorded once
+    assertThat(kit.runCommand(dtmf("5")).hasNoEvents()).isTrue();
+    assertThat(kit.runCommand(dtmf("9")).events()).singleElement().isInstanceOf(CallEntity.OptedOut.class);
+    assertThat(kit.runCommand(dtmf("9")).hasNoEvents()).isTrue();
+    assertThat(told).containsExactly("answered", "abandoned", "opted out");
+
+    kit.runCommand(new CallEntity.SwitchEventReceived(new SwitchEvent.PlaybackStopped(uuid, "fs1", nowMicros(), "/msgs/safe-harbor.wav", true)));
+    assertThat(switchControl.hangups).containsExactly(uuid + " NORMAL_CLEARING");
+  }
+
+  @Test
+  void aDispositionThatComesBeforeTheHangupReportIsKept() {
+    var kit = dialed(Answering.LIVE, new CallContext.BoundAgent("alice", "leg-1", "fs1"));
+    kit.runCommand(answered());
+    var early = kit.<CallEntity.Ack>runCommand(r -> new CallEntity.RecordDisposition("alice", "SALE MADE", "", null, false, r));
+    assertThat(early.reply().ok()).isTrue();
+    var other = kit.<CallEntity.Ack>runCommand(r -> new CallEntity.RecordDisposition("bob", "SALE MADE", "", null, false, r));
+    assertThat(other.reply().ok()).isFalse();
+    var ended = kit.runCommand(new CallEntity.SwitchEventReceived(new SwitchEvent.HungUp(uuid, "fs1", nowMicros(), "NORMAL_CLEARING", 200, 30, 25, "recv_bye")));
+    assertThat(call(ended.state()).disposition().code()).isEqualTo("SALE MADE");
+  }
+
+  private CallEntity.SwitchEventReceived dtmf(String digit) {
+    return new CallEntity.SwitchEventReceived(new SwitchEvent.DtmfReceived(uuid, "fs1", nowMicros(), digit));
   }
 }
