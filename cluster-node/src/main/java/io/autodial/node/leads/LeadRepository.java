@@ -131,6 +131,11 @@ public final class LeadRepository {
                       + " WHERE reserved_by_call = ? AND status = 'DIALING'")) {
             ps.setTimestamp(1, timestamp(now));
             ps.setObject(2, callUuid);
+            ps.executeUpdate();
+          }
+          // the compliance check counted the attempt when it admitted the lead; it never happened
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM lead_attempts WHERE call_uuid = ?")) {
+            ps.setObject(1, callUuid);
             return ps.executeUpdate();
           }
         });
