@@ -59,9 +59,10 @@ class RobotAgentTest {
     assertThat(counters.hangupsSent()).isGreaterThanOrEqualTo(3);
     assertThat(counters.errorsReceived()).isZero();
     assertThat(counters.reconnects()).isZero();
-    // the node took OFFER_TO_CONNECT to bridge each call: that is what the robot measured
+    // the node took OFFER_TO_CONNECT to bridge each call: that is what the robot measured (less
+    // when the offer itself reached the robot late, as it does on a loaded machine)
     assertThat(counters.offerToConnect()).hasSizeGreaterThanOrEqualTo(3)
-        .allSatisfy(d -> assertThat(d).isBetween(DialingGateway.OFFER_TO_CONNECT.minusMillis(5), Duration.ofSeconds(2)));
+        .allSatisfy(d -> assertThat(d).isBetween(DialingGateway.OFFER_TO_CONNECT.dividedBy(2), Duration.ofSeconds(2)));
     // ready once, then per call: hangup, then a disposition chosen from the offered list
     List<AgentClientMessage> received = gateway.received;
     assertThat(received.get(0)).isInstanceOf(AgentClientMessage.Ready.class);
