@@ -137,8 +137,12 @@ class DialRulesE2ETest {
     // nobody else was ever dialed
     assertThat(Campaigns.count(node.readModel(), "SELECT count(*) FROM call_log WHERE receiver IN ('+12125551002', '+12125551003', '+12125551005')")).isZero();
 
+    // Bob's number comes off the list: his lead is dialable again, and he is called
+    assertThat(admin.delete("/api/dnc/+12125551002").status()).isEqualTo(204);
+    Campaigns.awaitCount(node.readModel(), "SELECT count(*) FROM call_log WHERE receiver = '+12125551002' AND ended_at IS NOT NULL", 1, Duration.ofSeconds(30));
+
     // the audit trail of each lead says why
-    assertThat(rulesOf(bob)).contains("BLOCKED DNC_INTERNAL");
+    assertThat(rulesOf(bob)).contains("BLOCKED DNC_INTERNAL", "DIALED null");
     assertThat(rulesOf(cid)).contains("BLOCKED CALLING_HOURS");
     assertThat(rulesOf(eve)).contains("BLOCKED CONSENT");
     assertThat(rulesOf(dee)).contains("BLOCKED CONSENT", "CONSENT_GIVEN CONSENT", "DIALED null");

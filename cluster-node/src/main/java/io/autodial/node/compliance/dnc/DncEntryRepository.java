@@ -47,7 +47,7 @@ final class DncEntryRepository {
     });
   }
 
-  /** True when the number was on the list and now is not. */
+  /** True when the number was on the list and now is not; its leads held back by that list are freed. */
   boolean remove(long number, String campaignId, Instant at) {
     return Transactions.inTransaction(dataSource, c -> {
       lock(c);
@@ -57,8 +57,19 @@ final class DncEntryRepository {
         ps.setTimestamp(1, Timestamp.from(at));
         ps.setLong(2, number);
         ps.setString(3, campaignId == null ? "" : campaignId);
-        return ps.executeUpdate() == 1;
+        if (ps.executeUpdate() != 1) return false;
       }
+      // leads the dialer held back for this list become dialable again (the registry's and an
+      // agent's own DNC marks stay: the number may still be on another list, checked at the dial)
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE leads SET status = CASE WHEN attempts = 0 THEN 'NEW' ELSE 'RETRY' END, blocked_by = NULL, updated_at = now()"
+              + " WHERE phone = ? AND reserved_by_call IS NULL AND blocked_by = ?"
+              + " AND status IN ('DNC', 'BLOCKED')")) {
+        ps.setString(1, PhoneKeys.toE164(number));
+        ps.setString(2, campaignId == null || campaignId.isEmpty() ? "DNC_INTERNAL" : "DNC_CAMPAIGN");
+        ps.executeUpdate();
+      }
+      return true;
     });
   }
 
