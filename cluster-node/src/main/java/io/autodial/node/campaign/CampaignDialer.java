@@ -24,7 +24,6 @@ import io.autodial.protocol.agent.CallDetails;
 import io.autodial.protocol.agent.LeadDetails;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -11,8 +11,6 @@ import io.autodial.node.compliance.audit.AuditKind;
 import io.autodial.node.compliance.audit.AuditTrail;
 import io.autodial.node.compliance.audit.PhoneHasher;
 import io.autodial.node.leads.PhoneNumbers;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
