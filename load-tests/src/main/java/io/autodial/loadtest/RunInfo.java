@@ -145,7 +145,8 @@ public record RunInfo(
     }
   }
 
-  private static String readCpuModel() {
+  /** The machine's CPU model, as /proc/cpuinfo names it ("n/a" where it cannot be read). */
+  public static String readCpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
           .filter(l -> l.startsWith("model name"))

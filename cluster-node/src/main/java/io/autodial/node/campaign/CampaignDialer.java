@@ -362,8 +362,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private Behavior<Command> leadsReserved(LeadsReserved m) {
     reserving = false;
+    // just admitted by the compliance check: dialed now, or (a paced broadcast) checked again when its slot comes
     for (ReservedLead r : m.leads()) {
-      if (blockedAtTheLastMoment(r)) continue;
       dialing.put(r.callUuid().toString(), r.lead());
       if (settings.mode() != DialMode.BROADCAST) {
         floor.callPlaced(r.callUuid().toString());
@@ -516,8 +516,8 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   // ---- compliance: the last-moment check, and the abandonment limit ----
 
   /**
-   * A reserved lead is checked once more, in memory, right before its dial command: a number put
-   * on a DNC list, or hours that ended, since its admission still stop it.
+   * A lead admitted a while ago (a broadcast waiting for its slot) is checked once more, in memory,
+   * before its dial command: a number put on a DNC list, or hours that ended, since still stop it.
    */
   private boolean blockedAtTheLastMoment(ReservedLead r) {
     Optional<Block> block = deps.gate().lastMoment(r.lead().phone(), r.lead().timeZone(), r.lead().custom(), campaignId, settings.compliance(), Instant.now());

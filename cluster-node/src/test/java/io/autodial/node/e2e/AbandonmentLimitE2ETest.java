@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.ChannelTimeline;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
-import io.autodial.freeswitch.sim.SimulatorConfig;
 import io.autodial.node.AutodialNode;
 import io.autodial.node.robot.RobotAgent;
 import io.autodial.node.robot.RobotBehaviour;
 import io.autodial.node.support.ApiClient;
 import io.autodial.node.support.Campaigns;
-import io.autodial.node.support.TestDatabases;
-import io.autodial.node.support.TestNode;
+import io.autodial.node.support.SimulatedFloor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,12 +34,12 @@ import org.junit.jupiter.api.Test;
  * abandoned), so each step comes at a known abandoned call.
  */
 class AbandonmentLimitE2ETest {
-  private static final String PASSWORD = "abandon-" + UUID.randomUUID();
   private static final int CALLS = 10;
+  private static SimulatedFloor floor;
   private static FreeSwitchSimulator sim;
   private static AutodialNode node;
   private static ApiClient admin;
-  private static final List<RobotAgent> robots = new ArrayList<>();
+  private static List<RobotAgent> robots;
 
   @BeforeAll
   static void start() {
@@ -50,16 +47,16 @@ class AbandonmentLimitE2ETest {
     // the simulator's 1-second message plays for 0.2 s
     CallModel answers = new CallModel(1.0, 0, 0, 0, 0, 0, Duration.ofMillis(500), Duration.ofSeconds(2),
         Duration.ofSeconds(120), 0.1, 0.0, Duration.ofMillis(800));
-    sim = FreeSwitchSimulator.start(SimulatorConfig.defaults().withPort(0).withPassword(PASSWORD).withSessionsPerSecond(200).withTimeScale(5).withCallModel(answers));
-    node = TestNode.start(TestDatabases.fresh(), sim, PASSWORD);
-    admin = new ApiClient(node.httpAddress()).login("admin", TestNode.ADMIN_PASSWORD);
+    floor = SimulatedFloor.start(answers, 5);
+    sim = floor.sim();
+    node = floor.node();
+    admin = floor.admin();
+    robots = floor.robots();
   }
 
   @AfterAll
   static void stop() {
-    robots.forEach(RobotAgent::stop);
-    if (node != null) node.close();
-    sim.close();
+    if (floor != null) floor.close();
   }
 
   @Test

@@ -9,18 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.CallOutcome;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
-import io.autodial.freeswitch.sim.SimulatorConfig;
 import io.autodial.node.AutodialNode;
 import io.autodial.node.support.AgentSocket;
 import io.autodial.node.support.ApiClient;
 import io.autodial.node.support.CallProbe;
 import io.autodial.node.support.Campaigns;
-import io.autodial.node.support.TestDatabases;
-import io.autodial.node.support.TestNode;
+import io.autodial.node.support.SimulatedFloor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * hand, which two agents cannot dial at once.
  */
 class AgentDialingE2ETest {
-  private static final String PASSWORD = "own-" + UUID.randomUUID();
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static SimulatedFloor floor;
   private static FreeSwitchSimulator sim;
   private static AutodialNode node;
   private static ApiClient admin;
@@ -42,15 +39,15 @@ class AgentDialingE2ETest {
   static void start() {
     // everyone answers after 0.4-0.6 s and stays on the line until the agent hangs up
     CallModel answers = CallModel.always(CallOutcome.ANSWER).withRing(Duration.ofSeconds(2), Duration.ofSeconds(3)).withTalk(Duration.ofSeconds(60), 0.1, 0.0);
-    sim = FreeSwitchSimulator.start(SimulatorConfig.defaults().withPort(0).withPassword(PASSWORD).withSessionsPerSecond(200).withTimeScale(5).withCallModel(answers));
-    node = TestNode.start(TestDatabases.fresh(), sim, PASSWORD);
-    admin = new ApiClient(node.httpAddress()).login("admin", TestNode.ADMIN_PASSWORD);
+    floor = SimulatedFloor.start(answers, 5);
+    sim = floor.sim();
+    node = floor.node();
+    admin = floor.admin();
   }
 
   @AfterAll
   static void stop() {
-    if (node != null) node.close();
-    sim.close();
+    if (floor != null) floor.close();
   }
 
   private static AgentSocket readyAgent(String username, String campaignId) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.CallOutcome;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
-import io.autodial.freeswitch.sim.SimulatorConfig;
 import io.autodial.node.AutodialNode;
 import io.autodial.node.call.CallEntity;
 import io.autodial.node.robot.RobotAgent;
@@ -15,16 +14,13 @@ import io.autodial.node.robot.RobotBehaviour;
 import io.autodial.node.support.ApiClient;
 import io.autodial.node.support.CallProbe;
 import io.autodial.node.support.Campaigns;
-import io.autodial.node.support.TestDatabases;
-import io.autodial.node.support.TestNode;
+import io.autodial.node.support.SimulatedFloor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,27 +30,27 @@ import org.junit.jupiter.api.Test;
  * AMD on never gives one to an agent; it hangs up, or leaves its message after the beep.
  */
 class AnsweringMachineTest {
-  private static final String PASSWORD = "amd-" + UUID.randomUUID();
+  private static SimulatedFloor floor;
   private static FreeSwitchSimulator sim;
   private static AutodialNode node;
   private static ApiClient admin;
-  private static final List<RobotAgent> robots = new ArrayList<>();
+  private static List<RobotAgent> robots;
 
   @BeforeAll
   static void start() {
     // machines answer after 0.2-0.4 s and never hang up by themselves; AMD decides 0.2 s after the
     // answer, the beep 0.6 s later (time scale 5)
     CallModel machines = CallModel.always(CallOutcome.MACHINE).withRing(Duration.ofSeconds(1), Duration.ofSeconds(2)).withTalk(Duration.ofSeconds(60), 0.1, 0.0);
-    sim = FreeSwitchSimulator.start(SimulatorConfig.defaults().withPort(0).withPassword(PASSWORD).withSessionsPerSecond(200).withTimeScale(5).withCallModel(machines));
-    node = TestNode.start(TestDatabases.fresh(), sim, PASSWORD);
-    admin = new ApiClient(node.httpAddress()).login("admin", TestNode.ADMIN_PASSWORD);
+    floor = SimulatedFloor.start(machines, 5);
+    sim = floor.sim();
+    node = floor.node();
+    admin = floor.admin();
+    robots = floor.robots();
   }
 
   @AfterAll
   static void stop() {
-    robots.forEach(RobotAgent::stop);
-    if (node != null) node.close();
-    sim.close();
+    if (floor != null) floor.close();
   }
 
   private static RobotAgent robot(String username, String campaignId) {

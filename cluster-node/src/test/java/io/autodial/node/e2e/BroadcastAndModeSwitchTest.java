@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
-import io.autodial.freeswitch.sim.SimulatorConfig;
 import io.autodial.node.AutodialNode;
 import io.autodial.node.robot.RobotAgent;
 import io.autodial.node.robot.RobotBehaviour;
 import io.autodial.node.support.ApiClient;
 import io.autodial.node.support.Campaigns;
-import io.autodial.node.support.TestDatabases;
-import io.autodial.node.support.TestNode;
+import io.autodial.node.support.SimulatedFloor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,26 +31,26 @@ import org.junit.jupiter.api.Test;
  * Half the callees answer (and listen to the end), half are busy; time scaled ten times.
  */
 class BroadcastAndModeSwitchTest {
-  private static final String PASSWORD = "bc-" + UUID.randomUUID();
+  private static SimulatedFloor floor;
   private static FreeSwitchSimulator sim;
   private static AutodialNode node;
   private static ApiClient admin;
-  private static final List<RobotAgent> robots = new ArrayList<>();
+  private static List<RobotAgent> robots;
 
   @BeforeAll
   static void start() {
     CallModel half = new CallModel(0.5, 0.5, 0, 0, 0, 0, Duration.ofSeconds(2), Duration.ofSeconds(4),
         Duration.ofSeconds(60), 0.1, 0.0, Duration.ofMillis(1000));
-    sim = FreeSwitchSimulator.start(SimulatorConfig.defaults().withPort(0).withPassword(PASSWORD).withSessionsPerSecond(200).withTimeScale(10).withCallModel(half));
-    node = TestNode.start(TestDatabases.fresh(), sim, PASSWORD);
-    admin = new ApiClient(node.httpAddress()).login("admin", TestNode.ADMIN_PASSWORD);
+    floor = SimulatedFloor.start(half, 10);
+    sim = floor.sim();
+    node = floor.node();
+    admin = floor.admin();
+    robots = floor.robots();
   }
 
   @AfterAll
   static void stop() {
-    robots.forEach(RobotAgent::stop);
-    if (node != null) node.close();
-    sim.close();
+    if (floor != null) floor.close();
   }
 
   @Test

@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
-import io.autodial.freeswitch.sim.SimulatorConfig;
 import io.autodial.node.AutodialNode;
 import io.autodial.node.robot.RobotAgent;
 import io.autodial.node.robot.RobotBehaviour;
 import io.autodial.node.support.ApiClient;
 import io.autodial.node.support.Campaigns;
-import io.autodial.node.support.TestDatabases;
-import io.autodial.node.support.TestNode;
+import io.autodial.node.support.SimulatedFloor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +20,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,29 +31,29 @@ import org.junit.jupiter.api.Test;
  * not called; the eligibility endpoint gives the dialer's own verdict; the audit trail shows why.
  */
 class DialRulesE2ETest {
-  private static final String PASSWORD = "rules-" + UUID.randomUUID();
   /** Candidate zones for "now inside the window" and "now outside": some are always in each. */
   private static final List<String> ZONES =
       List.of("Pacific/Honolulu", "America/Los_Angeles", "America/New_York", "Europe/London", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney");
+  private static SimulatedFloor floor;
   private static FreeSwitchSimulator sim;
   private static AutodialNode node;
   private static ApiClient admin;
-  private static final List<RobotAgent> robots = new ArrayList<>();
+  private static List<RobotAgent> robots;
 
   @BeforeAll
   static void start() {
     CallModel answers = new CallModel(1.0, 0, 0, 0, 0, 0, Duration.ofMillis(500), Duration.ofSeconds(1),
         Duration.ofSeconds(60), 0.1, 0.0, Duration.ofMillis(800));
-    sim = FreeSwitchSimulator.start(SimulatorConfig.defaults().withPort(0).withPassword(PASSWORD).withSessionsPerSecond(200).withTimeScale(5).withCallModel(answers));
-    node = TestNode.start(TestDatabases.fresh(), sim, PASSWORD);
-    admin = new ApiClient(node.httpAddress()).login("admin", TestNode.ADMIN_PASSWORD);
+    floor = SimulatedFloor.start(answers, 5);
+    sim = floor.sim();
+    node = floor.node();
+    admin = floor.admin();
+    robots = floor.robots();
   }
 
   @AfterAll
   static void stop() {
-    robots.forEach(RobotAgent::stop);
-    if (node != null) node.close();
-    sim.close();
+    if (floor != null) floor.close();
   }
 
   private static String zoneWhereLocalHourIs(int fromHour, int toHour) {

@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
-import io.autodial.freeswitch.sim.SimulatorConfig;
 import io.autodial.node.AutodialNode;
 import io.autodial.node.robot.RobotAgent;
 import io.autodial.node.robot.RobotBehaviour;
 import io.autodial.node.support.ApiClient;
 import io.autodial.node.support.Campaigns;
-import io.autodial.node.support.TestDatabases;
+import io.autodial.node.support.SimulatedFloor;
 import io.autodial.node.support.TestNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +33,11 @@ import org.junit.jupiter.api.Test;
  * dials 480 good leads to the end.
  */
 class PowerDialingTest {
-  private static final String PASSWORD = "power-" + UUID.randomUUID();
   private static final int AGENTS = 10;
+  private static SimulatedFloor floor;
   private static FreeSwitchSimulator sim;
   private static AutodialNode node;
-  private static final List<RobotAgent> robots = new ArrayList<>();
+  private static List<RobotAgent> robots;
 
   @BeforeAll
   static void start() {
@@ -47,15 +45,15 @@ class PowerDialingTest {
     CallModel model =
         new CallModel(0.30, 0.20, 0.30, 0.10, 0.10, 0.0, Duration.ofSeconds(1), Duration.ofSeconds(6),
             Duration.ofSeconds(15), 0.5, 0.5, Duration.ofMillis(800));
-    sim = FreeSwitchSimulator.start(SimulatorConfig.defaults().withPort(0).withPassword(PASSWORD).withSessionsPerSecond(200).withTimeScale(5).withCallModel(model));
-    node = TestNode.start(TestDatabases.fresh(), sim, PASSWORD);
+    floor = SimulatedFloor.start(model, 5);
+    sim = floor.sim();
+    node = floor.node();
+    robots = floor.robots();
   }
 
   @AfterAll
   static void stop() {
-    robots.forEach(RobotAgent::stop);
-    if (node != null) node.close();
-    sim.close();
+    if (floor != null) floor.close();
   }
 
   @Test

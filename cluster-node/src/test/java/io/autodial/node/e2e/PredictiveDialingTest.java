@@ -6,19 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autodial.freeswitch.sim.CallModel;
 import io.autodial.freeswitch.sim.FreeSwitchSimulator;
-import io.autodial.freeswitch.sim.SimulatorConfig;
 import io.autodial.node.AutodialNode;
 import io.autodial.node.robot.RobotAgent;
 import io.autodial.node.robot.RobotBehaviour;
 import io.autodial.node.support.ApiClient;
 import io.autodial.node.support.Campaigns;
-import io.autodial.node.support.TestDatabases;
+import io.autodial.node.support.SimulatedFloor;
 import io.autodial.node.support.TestNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +30,12 @@ import com.typesafe.config.ConfigValueFactory;
  * screened out by AMD; the abandonment stays within the cap; supervisors see the estimates.
  */
 class PredictiveDialingTest {
-  private static final String PASSWORD = "predictive-" + UUID.randomUUID();
   private static final int AGENTS = 12;
   private static final double TIME_SCALE = 10;
+  private static SimulatedFloor floor;
   private static FreeSwitchSimulator sim;
   private static AutodialNode node;
-  private static final List<RobotAgent> robots = new ArrayList<>();
+  private static List<RobotAgent> robots;
 
   @BeforeAll
   static void start() {
@@ -47,17 +44,15 @@ class PredictiveDialingTest {
     CallModel model =
         new CallModel(0.25, 0.15, 0.375, 0.0, 0.0, 0.225, Duration.ofSeconds(5), Duration.ofSeconds(20),
             Duration.ofSeconds(30), 1.0, 1.0, Duration.ofMillis(2500));
-    sim = FreeSwitchSimulator.start(SimulatorConfig.defaults().withPort(0).withPassword(PASSWORD).withSessionsPerSecond(200)
-        .withTimeScale(TIME_SCALE).withCallModel(model));
-    node = AutodialNode.start(TestNode.config(TestDatabases.fresh(), sim, PASSWORD)
-        .withValue("autodial.time-scale", ConfigValueFactory.fromAnyRef(TIME_SCALE)));
+    floor = SimulatedFloor.start(model, TIME_SCALE, config -> config.withValue("autodial.time-scale", ConfigValueFactory.fromAnyRef(TIME_SCALE)));
+    sim = floor.sim();
+    node = floor.node();
+    robots = floor.robots();
   }
 
   @AfterAll
   static void stop() {
-    robots.forEach(RobotAgent::stop);
-    if (node != null) node.close();
-    sim.close();
+    if (floor != null) floor.close();
   }
 
   @Test

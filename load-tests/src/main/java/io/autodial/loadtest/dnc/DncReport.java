@@ -1,5 +1,7 @@
 package io.autodial.loadtest.dnc;
 
+import io.autodial.loadtest.RunInfo;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -26,7 +28,7 @@ final class DncReport {
     r.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> !a.startsWith("-Dresults.dir")).map(a -> a.replace(root, "")).toList());
     r.put("cores", Runtime.getRuntime().availableProcessors());
-    r.put("cpu", cpu());
+    r.put("cpu", RunInfo.readCpuModel());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(name + ".json").toFile(), r);
 
     Map<String, Object> file = (Map<String, Object>) r.get("file");
@@ -45,7 +47,7 @@ final class DncReport {
         .append(describe((List<String>) r.get("otherJavaProcessesBefore"))).append("; at the end: ")
         .append(describe((List<String>) r.get("otherJavaProcessesAfter"))).append(".\n\n");
     md.append("## Registry import (target: under 60 s with -Xmx1g, persisting included)\n\n");
-    md.append(String.format("The file: %,d lines, %,d MB, one 10-digit US number a line (random NXX-NXX-XXXX), %,d lines repeating an earlier number, %,d bad lines; generated in %s s (not counted).%n%n",
+    md.append(String.format("The file: %,d lines, %,d MB, one 10-digit US number a line (a random area code and exchange, each starting 2-9, and four more digits), %,d lines repeating an earlier number, %,d bad lines; generated in %s s (not counted).%n%n",
         (Long) file.get("lines"), ((Long) file.get("bytes")) / 1048576, (Long) file.get("repeatedLines"), (Long) file.get("badLines"), file.get("generateSeconds")));
     md.append("Imported through `DncLists.startRegistryImport` (the path the API's upload takes once the body is on disk): read and parse, sort and dedupe the `long[]`, COPY into a fresh table, make it current and install it in memory.\n\n");
     md.append("| figure | value |\n|---|---:|\n");
@@ -66,12 +68,4 @@ final class DncReport {
     return others.isEmpty() ? "none" : others.size() + " (" + String.join("; ", others) + ")";
   }
 
-  private static String cpu() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
 }

@@ -48,7 +48,7 @@ final class RegistryFileGenerator {
     return new Generated(lines, bad, repeated, sample);
   }
 
-  /** A random valid US national number: NXX-NXX-XXXX with N in 2-9. */
+  /** A random valid US national number: an area code and an exchange, each starting 2-9, then four digits. */
   static long randomNational(SplittableRandom random) {
     long area = 200 + random.nextInt(800);
     long exchange = 200 + random.nextInt(800);

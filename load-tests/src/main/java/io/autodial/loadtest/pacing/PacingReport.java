@@ -30,7 +30,7 @@ final class PacingReport {
     md.append("# Pacing in virtual time\n\n");
     md.append("Produced by (from the repository root):\n\n```sh\n").append(command()).append("\n```\n\n");
     md.append(String.format("%s; %d scenario runs on %d threads in %.0f s of wall time. CPU: %s, %d cores; load average before: %s.%n%n",
-        Instant.now(), all.stream().mapToInt(c -> c.runs().size()).sum(), threads, seconds, cpu(),
+        Instant.now(), all.stream().mapToInt(c -> c.runs().size()).sum(), threads, seconds, RunInfo.readCpuModel(),
         Runtime.getRuntime().availableProcessors(), RunInfo.loadAverage()));
     md.append("Talk = talk-minutes per agent-hour, the mean over the seeds; abandonment = abandoned / live answers,\n");
     md.append("the highest over the seeds for the whole run and for the worst clock hour of any run.\n\n");
@@ -56,12 +56,4 @@ final class PacingReport {
     return "mvn -o -q -pl load-tests -am -Dmaven.test.skip=true -Ppacing verify" + (props.isEmpty() ? "" : " -Dpacing.args=\"" + props.toString().trim() + "\"");
   }
 
-  private static String cpu() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
 }

@@ -21,7 +21,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -608,7 +607,7 @@ public final class RobotAgentsBenchmark {
     m.put("finished", finished.toString());
     m.put("seconds", Samples.round(seconds));
     m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("cpuModel", cpuModel());
+    m.put("cpuModel", RunInfo.readCpuModel());
     m.put("memoryMb", memoryMb());
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
@@ -640,14 +639,6 @@ public final class RobotAgentsBenchmark {
     return m;
   }
 
-  private static String cpuModel() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
-    } catch (Exception e) {
-      return "unknown";
-    }
-  }
 
   private static long memoryMb() {
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -3,7 +3,6 @@ package io.autodial.node.compliance.eligibility;
 import io.autodial.node.compliance.ComplianceRules;
 import io.autodial.node.compliance.ConsentRequirement;
 import io.autodial.node.compliance.dnc.DncHit;
-import io.autodial.node.compliance.hours.CallingHours;
 import io.autodial.node.compliance.hours.HoursCheck;
 import io.autodial.node.compliance.hours.LeadZoneResolver;
 import io.autodial.node.compliance.hours.LeadZones;
@@ -29,10 +28,10 @@ public final class Eligibility {
 
   public static Verdict evaluate(LeadFacts lead, String campaignId, ComplianceRules rules, DncCheck dnc, Instant at, List<String> warnings) {
     LeadZones zones = LeadZoneResolver.resolve(lead.location());
-    List<Block> blocks = new ArrayList<>(lasting(lead, campaignId, rules, dnc));
-    List<Block> timed = timed(lead, rules, zones, at);
-    blocks.addAll(timed);
     HoursCheck now = rules.callingHours().check(zones, at);
+    List<Block> blocks = new ArrayList<>(lasting(lead, campaignId, rules, dnc));
+    List<Block> timed = timed(lead, rules, zones, at, now);
+    blocks.addAll(timed);
     Instant next = null;
     if (blocks.isEmpty()) next = at;
     else if (blocks.stream().allMatch(b -> b.rule().passesWithTime)) next = nextAllowed(lead, rules, zones, at, timed);
@@ -58,11 +57,9 @@ public final class Eligibility {
     return blocks;
   }
 
-  /** Rules that pass with time, each with the earliest instant it no longer blocks. */
-  private static List<Block> timed(LeadFacts lead, ComplianceRules rules, LeadZones zones, Instant at) {
+  /** Rules that pass with time, each with the earliest instant it no longer blocks; {@code check}: the hours at {@code at}. */
+  private static List<Block> timed(LeadFacts lead, ComplianceRules rules, LeadZones zones, Instant at, HoursCheck check) {
     List<Block> blocks = new ArrayList<>();
-    CallingHours hours = rules.callingHours();
-    HoursCheck check = hours.check(zones, at);
     if (!check.allowed()) blocks.add(new Block(Rule.CALLING_HOURS, check.reason(), check.nextAllowedAt()));
     ZoneId dayZone = zones.zones().isEmpty() ? ZoneOffset.UTC : zones.zones().get(0);
     ZonedDateTime dayStart = at.atZone(dayZone).toLocalDate().atStartOfDay(dayZone);
@@ -94,7 +91,7 @@ public final class Eligibility {
         if (latest == null || b.nextAllowedAt().isAfter(latest)) latest = b.nextAllowedAt();
       }
       t = latest;
-      blocks = timed(lead, rules, zones, t);
+      blocks = timed(lead, rules, zones, t, rules.callingHours().check(zones, t));
     }
     return blocks.isEmpty() ? t : null;
   }
