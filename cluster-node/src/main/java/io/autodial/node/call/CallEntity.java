@@ -64,6 +64,8 @@ public final class CallEntity
   static final Duration BEEP_WAIT = Duration.ofSeconds(10);
   /** A message whose end the switch never reports is cut off after this. */
   static final Duration MESSAGE_MAX = Duration.ofMinutes(2);
+  /** An unanswered call is not hung up by the dialer before it has rung this long (FCC, TSR, Ofcom). */
+  public static final Duration MIN_RING_BEFORE_DROP = Duration.ofSeconds(15);
 
   // ---- protocol ----
 
@@ -85,6 +87,16 @@ public final class CallEntity
   public record RecordDisposition(
       String agentId, String code, String notes, Instant callbackAt, boolean dnc, ActorRef<Ack> replyTo)
       implements Command {}
+
+  /**
+   * Predictive pacing would rather this call were not answered (no agent is likely to be free):
+   * it is hung up unanswered once it has rung {@link #MIN_RING_BEFORE_DROP}, at once if it has. A
+   * call already answered is kept; one answered before the drop is due is kept too.
+   */
+  public record DropUnanswered(ActorRef<Ack> replyTo) implements Command {}
+
+  /** A drop asked for before the minimum ring is due now. */
+  record DropDue() implements Command {}
 
   /** No agent took the answered call in time. */
   record AbandonIfUnconnected() implements Command {}
@@ -232,11 +244,12 @@ public final class CallEntity
     Duration amdTimeout = scaled(
         config.hasPath("autodial.calls.amd-timeout") ? config.getDuration("autodial.calls.amd-timeout") : DEFAULT_AMD_TIMEOUT, timeScale);
     Duration abandonAfter = scaled(ABANDON_AFTER, timeScale);
+    Duration minRing = scaled(MIN_RING_BEFORE_DROP, timeScale);
     ClusterSharding.get(system)
         .init(
             Entity.of(
                     ENTITY_KEY,
-                    ctx -> create(ctx.getEntityId(), callControl, listener, Optional.of(ctx.getShard()), amdTimeout, abandonAfter))
+                    ctx -> create(ctx.getEntityId(), callControl, listener, Optional.of(ctx.getShard()), amdTimeout, abandonAfter, minRing))
                 // a node that restarts brings its live calls back to reconcile them
                 .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
   }
@@ -269,8 +282,20 @@ public final class CallEntity
       Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
       Duration amdTimeout,
       Duration abandonAfter) {
+    return create(uuid, callControl, listener, shard, amdTimeout, abandonAfter, MIN_RING_BEFORE_DROP);
+  }
+
+  public static Behavior<Command> create(
+      String uuid,
+      CallControl callControl,
+      CallListener listener,
+      Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
+      Duration amdTimeout,
+      Duration abandonAfter,
+      Duration minRingBeforeDrop) {
     return Behaviors.setup(
-        ctx -> Behaviors.withTimers(timers -> new CallEntity(uuid, callControl, listener, shard, amdTimeout, abandonAfter, ctx, timers)));
+        ctx -> Behaviors.withTimers(timers ->
+            new CallEntity(uuid, callControl, listener, shard, amdTimeout, abandonAfter, minRingBeforeDrop, ctx, timers)));
   }
 
   public static String tagFor(String uuid) {
@@ -283,6 +308,7 @@ public final class CallEntity
   private final Optional<ActorRef<ClusterSharding.ShardCommand>> shard;
   private final Duration amdTimeout;
   private final Duration abandonAfter;
+  private final Duration minRingBeforeDrop;
   private final ActorContext<Command> ctx;
   private final TimerScheduler<Command> timers;
 
@@ -293,11 +319,13 @@ public final class CallEntity
       Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
       Duration amdTimeout,
       Duration abandonAfter,
+      Duration minRingBeforeDrop,
       ActorContext<Command> ctx,
       TimerScheduler<Command> timers) {
     super(PersistenceId.of(ENTITY_KEY.name(), uuid));
     this.amdTimeout = amdTimeout;
     this.abandonAfter = abandonAfter;
+    this.minRingBeforeDrop = minRingBeforeDrop;
     this.uuid = uuid;
     this.callControl = callControl;
     this.listener = listener;
@@ -347,6 +375,7 @@ public final class CallEntity
         .onCommand(Dial.class, this::dial)
         .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, null)))
         .onCommand(Hangup.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "no call " + uuid)))
+        .onCommand(DropUnanswered.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "no call " + uuid)))
         .onCommand(ConnectAgent.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "no call " + uuid)))
         .onCommand(RecordDisposition.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "no call " + uuid)))
         .onAnyCommand(cmd -> Effect().noReply());
@@ -355,6 +384,8 @@ public final class CallEntity
         .onCommand(Dial.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new DialRejected("call " + uuid + " was already dialed")))
         .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, state.call())))
         .onCommand(Hangup.class, this::hangup)
+        .onCommand(DropUnanswered.class, this::dropUnanswered)
+        .onCommand(DropDue.class, (state, cmd) -> Effect().none().thenRun(s -> dropIfUnanswered(state.call())).thenNoReply())
         .onCommand(ConnectAgent.class, this::connectAgent)
         // the agent may finish before the switch's hangup report reaches this call (a restart
         // delays it): the disposition is kept all the same
@@ -378,6 +409,7 @@ public final class CallEntity
         .onCommand(Dial.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new DialRejected("call " + uuid + " has ended")))
         .onCommand(GetCall.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new CallSnapshot(uuid, state.call())))
         .onCommand(Hangup.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(true, "call " + uuid + " has already ended")))
+        .onCommand(DropUnanswered.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(true, "call " + uuid + " has already ended")))
         .onCommand(ConnectAgent.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " has ended")))
         .onCommand(RecordDisposition.class, (state, cmd) -> recordDisposition(state.call(), cmd))
         .onAnyCommand(cmd -> Effect().noReply());
@@ -404,6 +436,25 @@ public final class CallEntity
         .none()
         .thenRun(s -> callControl.hangup(switchId, uuid, cmd.cause()))
         .thenReply(cmd.replyTo(), s -> new Ack(true, "hangup sent"));
+  }
+
+  private ReplyEffect<Event, State> dropUnanswered(Active state, DropUnanswered cmd) {
+    CallInfo call = state.call();
+    if (call.answeredAt() != null) return Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " was answered"));
+    Instant ringingSince = call.ringingAt() != null ? call.ringingAt() : call.startedAt();
+    Duration left = minRingBeforeDrop.minus(Duration.between(ringingSince, Instant.now()));
+    return Effect()
+        .none()
+        .thenRun(s -> {
+          if (left.isNegative() || left.isZero()) dropIfUnanswered(call);
+          else timers.startSingleTimer(new DropDue(), left);
+        })
+        .thenReply(cmd.replyTo(), s -> new Ack(true, left.isNegative() || left.isZero() ? "hangup sent" : "hangup in " + left.toMillis() + " ms"));
+  }
+
+  /** The switch reports the hangup (ORIGINATOR_CANCEL: a no-answer for the lead) like any other. */
+  private void dropIfUnanswered(CallInfo call) {
+    if (call.answeredAt() == null && call.switchId() != null) callControl.hangup(call.switchId(), uuid, "ORIGINATOR_CANCEL");
   }
 
   private ReplyEffect<Event, State> connectAgent(Active state, ConnectAgent cmd) {

@@ -342,10 +342,13 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   private Behavior<Command> pace() {
     if (settings == null || status != CampaignEntity.Status.ACTIVE || !ledgerLoaded || reserving || settings.leadsetIds().isEmpty()) return this;
     if (settings.mode() == DialMode.PREVIEW) return offerPreviews();
-    int want =
-        settings.mode() == DialMode.BROADCAST
-            ? Math.min(settings.maxConcurrentCalls() - dialing.size() - waiting.size(), spacing.room(settings.pacing().callsPerSecond(), System.nanoTime()))
-            : floor.callsToPlace();
+    int want;
+    if (settings.mode() == DialMode.BROADCAST) {
+      want = Math.min(settings.maxConcurrentCalls() - dialing.size() - waiting.size(), spacing.room(settings.pacing().callsPerSecond(), System.nanoTime()));
+    } else {
+      want = floor.callsToPlace();
+      dropCallsNoAgentWillTake();
+    }
     if (want <= 0) return this;
     reserving = true;
     int batch = Math.min(want, RESERVE_BATCH);
@@ -358,6 +361,12 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
             }, deps.blocking()),
         (leads, failure) -> failure == null ? new LeadsReserved(leads) : new ReservationFailed(failure.toString()));
     return this;
+  }
+
+  /** Predictive pacing hangs up, after the legal minimum ring, calls likely to be answered with no agent free. */
+  private void dropCallsNoAgentWillTake() {
+    for (String callUuid : floor.callsToDrop())
+      sharding.entityRefFor(CallEntity.ENTITY_KEY, callUuid).tell(new CallEntity.DropUnanswered(getContext().getSystem().ignoreRef()));
   }
 
   private Behavior<Command> leadsReserved(LeadsReserved m) {

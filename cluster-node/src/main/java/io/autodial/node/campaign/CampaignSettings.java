@@ -30,15 +30,23 @@ public record CampaignSettings(
   /**
    * The dialing mode and the pacing limits. Abandonment percentages are of live answers; the FCC
    * limit is 3% (64.1200(a)(7)), so the maximum may not exceed it. {@code maxRatio} caps calls per
-   * ready agent, {@code callsPerSecond} caps originates.
+   * ready agent, {@code callsPerSecond} caps originates. With {@code dropRingingCalls} (the default;
+   * null in settings saved before it existed) predictive pacing may hang up a call that has rung 15
+   * seconds, the legal minimum, when it would likely be answered with no agent free.
    */
   public record Pacing(
-      DialMode mode, double targetAbandonmentPercent, double maxAbandonmentPercent, double maxRatio, double callsPerSecond)
+      DialMode mode, double targetAbandonmentPercent, double maxAbandonmentPercent, double maxRatio, double callsPerSecond,
+      Boolean dropRingingCalls)
       implements CborSerializable {
     public static final Pacing DEFAULT = new Pacing(DialMode.POWER, 2.5, 3.0, 3.0, 10);
 
+    public Pacing(DialMode mode, double targetAbandonmentPercent, double maxAbandonmentPercent, double maxRatio, double callsPerSecond) {
+      this(mode, targetAbandonmentPercent, maxAbandonmentPercent, maxRatio, callsPerSecond, true);
+    }
+
     public Pacing {
       mode = mode == null ? DialMode.POWER : mode;
+      dropRingingCalls = dropRingingCalls == null || dropRingingCalls;
       if (!(targetAbandonmentPercent > 0)) throw new IllegalArgumentException("targetAbandonmentPercent must be above 0");
       if (maxAbandonmentPercent > 3.0)
         throw new IllegalArgumentException("maxAbandonmentPercent must be at most 3.0 (the legal limit of abandoned live answers)");

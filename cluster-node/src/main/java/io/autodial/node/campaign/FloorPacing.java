@@ -3,6 +3,7 @@ package io.autodial.node.campaign;
 import io.autodial.node.campaign.pacing.Pacer;
 import io.autodial.node.campaign.pacing.PacingConfig;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,7 +35,8 @@ final class FloorPacing {
       default -> 1.0;
     };
     return new PacingConfig(ratio, p.targetAbandonmentPercent() / 100, p.maxAbandonmentPercent() / 100,
-        Math.max(p.maxRatio(), ratio == null ? 1 : ratio), s.maxConcurrentCalls(), p.callsPerSecond(), io.autodial.node.call.CallEntity.ABANDON_AFTER.toMillis());
+        Math.max(p.maxRatio(), ratio == null ? 1 : ratio), s.maxConcurrentCalls(), p.callsPerSecond(), io.autodial.node.call.CallEntity.ABANDON_AFTER.toMillis(),
+        p.dropRingingCalls() ? PacingConfig.MIN_RING_BEFORE_DROP : 0);
   }
 
   void configure(CampaignSettings settings) {
@@ -114,6 +116,11 @@ final class FloorPacing {
 
   int callsToPlace() {
     return pacer.callsToPlace(now());
+  }
+
+  /** Ringing calls to hang up unanswered: likely to find no agent (predictive only; see {@link Pacer#callsToDrop}). */
+  List<String> callsToDrop() {
+    return pacer.callsToDrop(now());
   }
 
   Pacer.Estimates estimates() {

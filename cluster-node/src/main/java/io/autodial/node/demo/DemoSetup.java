@@ -75,7 +75,7 @@ public final class DemoSetup {
         .create(new CampaignRequest(CAMPAIGN, "+12125550100", 1.5, 50, 20, List.of(),
             "Hello {{first_name}}, this is Autodial calling for {{company}}. Do you have a minute?", null, List.of(leadsetId),
             // the demo shows predictive pacing: progressive until it has measured the floor
-            "PREDICTIVE", null, null, null, null, null, null, null, null,
+            "PREDICTIVE", null, null, null, null, null, null, null, null, null,
             // the demo's simulated leads may be called at any hour, so it shows dialing whenever it
             // runs; a real campaign keeps the default 08:00-21:00 in each lead's local time
             new ComplianceSettingsDto(null, null, "00:00", "24:00", 50, 100, null, null, null, null, null, null, null, null, null, null)))

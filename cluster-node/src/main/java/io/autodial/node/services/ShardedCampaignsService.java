@@ -249,7 +249,8 @@ public final class ShardedCampaignsService implements CampaignsService {
         pick(r.targetAbandonmentPercent(), current.targetAbandonmentPercent()),
         pick(r.maxAbandonmentPercent(), current.maxAbandonmentPercent()),
         pick(r.maxRatio(), current.maxRatio()),
-        pick(r.callsPerSecond(), current.callsPerSecond()));
+        pick(r.callsPerSecond(), current.callsPerSecond()),
+        pick(r.dropRingingCalls(), current.dropRingingCalls()));
   }
 
   private static CampaignSettings.Machines machines(CampaignRequest r, CampaignSettings.Machines current) {
@@ -270,7 +271,8 @@ public final class ShardedCampaignsService implements CampaignsService {
     return new CampaignStatsDto.Pacing(
         e.regime(), e.idleAgents(), e.talkingAgents(), e.wrappingAgents(), e.ringing(), e.waiting(),
         round(100 * e.liveAnswerRate()), round(e.talkMeanMillis() / 1000), round(e.talkCv()), round(e.wrapMeanMillis() / 1000),
-        round(100 * e.riskThreshold()), round(100 * e.nextCallRisk()), e.liveAnswers(), e.abandoned(), round(100 * e.abandonmentRate()), round(100 * e.abandonmentRateInWindow()));
+        round(100 * e.riskThreshold()), round(100 * e.nextCallRisk()), e.liveAnswers(), e.abandoned(), round(100 * e.abandonmentRate()), round(100 * e.abandonmentRateInWindow()),
+        e.droppedRinging());
   }
 
   private static CampaignStatsDto.Abandonment abandonment(CampaignDialer.Abandonment a) {
@@ -295,7 +297,7 @@ public final class ShardedCampaignsService implements CampaignsService {
     return new CampaignDto(v.id(), s.name(), v.status().name(), s.callerId(), s.multiplier(), s.maxConcurrentCalls(),
         s.ringTimeoutSeconds(), s.dispositions(), s.script(), rules, s.leadsetIds(), v.agentIds(),
         s.mode().name(), s.pacing().targetAbandonmentPercent(), s.pacing().maxAbandonmentPercent(), s.pacing().maxRatio(),
-        s.pacing().callsPerSecond(), s.machines().amd(), s.machines().action().name(), s.machines().machineMessage(),
+        s.pacing().callsPerSecond(), s.pacing().dropRingingCalls(), s.machines().amd(), s.machines().action().name(), s.machines().machineMessage(),
         s.machines().humanMessage(), ComplianceSettingsMapping.dto(s.compliance()));
   }
 

@@ -133,6 +133,44 @@ class CallAnsweringTest {
     assertThat(call(kit.getState()).liveAt()).isNotNull();
   }
 
+  private EventSourcedBehaviorTestKit<CallEntity.Command, CallEntity.Event, CallEntity.State> ringing(Duration minRingBeforeDrop) {
+    var kit = EventSourcedBehaviorTestKit.<CallEntity.Command, CallEntity.Event, CallEntity.State>create(
+        testKit.system(), CallEntity.create(uuid, switchControl, listener, Optional.empty(), Duration.ofSeconds(30), CallEntity.ABANDON_AFTER, minRingBeforeDrop));
+    var spec = CallEntity.DialSpec.customer("+15551230001", "+15550000000", Duration.ofSeconds(20))
+        .withContext(CallContext.campaign("c-1", 7L, RetryRules.defaults()).withAnswering(Answering.LIVE));
+    kit.<CallEntity.DialReply>runCommand(r -> new CallEntity.Dial(spec, r));
+    kit.runCommand(new CallEntity.SwitchEventReceived(new SwitchEvent.Ringing(uuid, "fs1", nowMicros())));
+    return kit;
+  }
+
+  @Test
+  void aDroppedCallIsHungUpUnansweredOnlyOnceItHasRungTheMinimum() throws Exception {
+    var kit = ringing(Duration.ofMillis(400));
+    long asked = System.nanoTime();
+    assertThat(kit.<CallEntity.Ack>runCommand(CallEntity.DropUnanswered::new).reply().ok()).isTrue();
+    assertThat(switchControl.hangups).as("not before the minimum ring").isEmpty();
+
+    long deadline = System.currentTimeMillis() + 3_000;
+    while (switchControl.hangups.isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(10);
+    assertThat(switchControl.hangups).containsExactly(uuid + " ORIGINATOR_CANCEL");
+    assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void aCallAnsweredBeforeItsDropIsDueIsKept_andAnAnsweredCallCannotBeDropped() throws Exception {
+    var kit = ringing(Duration.ofMillis(300));
+    kit.<CallEntity.Ack>runCommand(CallEntity.DropUnanswered::new);
+    kit.runCommand(answered());
+    Thread.sleep(600);
+    assertThat(switchControl.hangups).isEmpty();
+    assertThat(told).containsExactly("answered");
+
+    var refused = kit.<CallEntity.Ack>runCommand(CallEntity.DropUnanswered::new);
+    assertThat(refused.reply().ok()).isFalse();
+    assertThat(refused.reply().message()).contains("answered");
+    assertThat(switchControl.hangups).isEmpty();
+  }
+
   @Test
   void aMachineIsHungUpAndNeverOfferedToAnAgent() {
     var kit = dialed(new Answering(true, false, null, null, null, null, null, null), null);

@@ -22,6 +22,7 @@ public record CampaignDto(
     double maxAbandonmentPercent,
     double maxRatio,
     double callsPerSecond,
+    boolean dropRingingCalls,
     boolean amd,
     String machineAction,
     String machineMessage,

@@ -9,7 +9,8 @@ import java.util.Map;
  * how often to try again; outcomes left out keep their defaults. {@code mode} is PREVIEW,
  * PROGRESSIVE, POWER (the default), PREDICTIVE or BROADCAST; {@code amd} turns answering-machine
  * detection on, {@code machineAction} (HANGUP or LEAVE_MESSAGE) says what a machine gets, and
- * {@code humanMessage} is what a BROADCAST plays to people; {@code compliance} holds the rules the
+ * {@code humanMessage} is what a BROADCAST plays to people; {@code dropRingingCalls} (default true)
+ * lets PREDICTIVE pacing hang up a call that has rung 15 s when it would likely find no agent; {@code compliance} holds the rules the
  * campaign is held to. Fields left out keep their values.
  */
 public record CampaignRequest(
@@ -27,6 +28,7 @@ public record CampaignRequest(
     Double maxAbandonmentPercent,
     Double maxRatio,
     Double callsPerSecond,
+    Boolean dropRingingCalls,
     Boolean amd,
     String machineAction,
     String machineMessage,

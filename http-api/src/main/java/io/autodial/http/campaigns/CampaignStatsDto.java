@@ -28,13 +28,16 @@ public record CampaignStatsDto(String campaignId, Agents agents, Calls calls, Le
    * (predictive, dialing progressively until it has measured enough), PREDICTIVE, or CAPPED (back to
    * progressive: one more abandoned call could cross the maximum abandonment). {@code
    * marginalRiskPercent}: the risk of abandonment a call may carry now (steered by the measured
-   * abandonment); {@code nextCallRiskPercent}: the risk one more call would carry. Rates in percent of
+   * abandonment); {@code nextCallRiskPercent}: the risk one more call would carry; {@code
+   * droppedWhileRinging}: calls hung up unanswered after the legal 15 s of ringing because they would
+   * likely have found no agent. Rates in percent of
    * placed calls (live answers) or of live answers (abandonment); times in seconds.
    */
   public record Pacing(
       String regime, int idleAgents, int talkingAgents, int wrappingAgents, int ringing, int waiting,
       double liveAnswerRatePercent, double talkMeanSeconds, double talkCv, double wrapUpMeanSeconds,
-      double marginalRiskPercent, double nextCallRiskPercent, long liveAnswers, long abandoned, double abandonmentPercent, double abandonmentPercentLastDay) {}
+      double marginalRiskPercent, double nextCallRiskPercent, long liveAnswers, long abandoned, double abandonmentPercent, double abandonmentPercentLastDay,
+      long droppedWhileRinging) {}
 
   /**
    * Recorded-message calls: {@code delivered} heard the message to the end; {@code failed} did not

@@ -2,7 +2,10 @@ package io.autodial.loadtest.pacing;
 
 import java.util.List;
 
-/** What one simulated run achieved. Rates are percentages; abandonment is of live answers. */
+/**
+ * What one simulated run achieved. Rates are percentages; abandonment is of live answers. Calls
+ * dropped while ringing were hung up unanswered by the pacer after 15 s of ringing.
+ */
 public record FloorResult(
     String scenario,
     String strategy,
@@ -15,6 +18,7 @@ public record FloorResult(
     double worstHourAbandonmentPercent,
     List<Double> abandonmentPercentByHour,
     long callsDialed,
+    long callsDroppedWhileRinging,
     long liveAnswers,
     long abandoned,
     double liveConnectsPerAgentHour) {}

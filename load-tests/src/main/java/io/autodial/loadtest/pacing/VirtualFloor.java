@@ -4,7 +4,9 @@ import io.autodial.node.campaign.pacing.Pacer;
 import io.autodial.node.campaign.pacing.PacingConfig;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -13,7 +15,8 @@ import java.util.SplittableRandom;
  * scenario says, agents talk (lognormal) and wrap up, and the product's own {@link Pacer} decides
  * after every event (and every half second) how many calls to place. A live answer is connected to
  * the longest-idle agent at once, or waits; one still waiting after the scenario's threshold is
- * abandoned. Seeded: the same scenario, seed and pacing give the same figures.
+ * abandoned. A call the pacer drops while it rings is hung up: it resolves no more. Seeded: the same
+ * scenario, seed and pacing give the same figures.
  */
 public final class VirtualFloor {
   private static final long TICK_MS = 500;
@@ -25,7 +28,7 @@ public final class VirtualFloor {
   private static final class Call {
     final String id;
     final long placedAt;
-    boolean live, waiting;
+    boolean live, waiting, dropped;
     long answeredAt;
 
     Call(String id, long placedAt) {
@@ -44,9 +47,10 @@ public final class VirtualFloor {
       new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
   private final ArrayDeque<Integer> idleAgents = new ArrayDeque<>();
   private final ArrayDeque<Call> waiting = new ArrayDeque<>();
+  private final Map<String, Call> ringing = new HashMap<>();
   private final String[] agentIds;
   private long seq, callSeq;
-  private long dialed, liveAnswers, abandoned;
+  private long dialed, dropped, liveAnswers, abandoned;
   private double talkMillis, busyMillis;
   private final long[] liveByHour, abandonedByHour;
 
@@ -96,15 +100,18 @@ public final class VirtualFloor {
 
   private void dial(long now) {
     int n = pacer.callsToPlace(now);
-
     for (int i = 0; i < n; i++) place(now);
-
+    for (String id : pacer.callsToDrop(now)) {
+      ringing.remove(id).dropped = true;
+      dropped++;
+    }
   }
 
   private void place(long now) {
     Call call = new Call("call-" + callSeq++, now);
     dialed++;
     pacer.callPlaced(call.id, now);
+    ringing.put(call.id, call);
     double hour = now / 3600_000.0;
     double ringSeconds;
     if (random.nextDouble() < scenario.liveAnswerRateAt(hour)) {
@@ -121,6 +128,8 @@ public final class VirtualFloor {
   }
 
   private void resolve(Call call, long now) {
+    if (call.dropped) return;
+    ringing.remove(call.id);
     if (!call.live) {
       pacer.callFailed(call.id, now);
       return;
@@ -184,7 +193,7 @@ public final class VirtualFloor {
         round(talkMillis / 60_000 / agentHours, 2),
         round(100 * busyMillis / (agentHours * 3600_000), 2),
         round(liveAnswers == 0 ? 0 : 100.0 * abandoned / liveAnswers, 3),
-        round(worst, 2), byHour, dialed, liveAnswers, abandoned,
+        round(worst, 2), byHour, dialed, dropped, liveAnswers, abandoned,
         round((liveAnswers - abandoned) / agentHours, 2));
   }
 

@@ -96,6 +96,11 @@ final class Forecast {
     callCurves.put(id, curve);
   }
 
+  /** P(this ringing call is answered live by the end of each bin), or null when it is not forecast. */
+  double[] liveCurve(String id) {
+    return callCurves.get(id);
+  }
+
   void callResolved(String id) {
     double[] curve = callCurves.remove(id);
     if (curve == null) return;

@@ -1,6 +1,8 @@
 package io.autodial.node.campaign.pacing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,10 +20,17 @@ import java.util.Map;
  * (a sum of many independent yes/no chances). Calls are added while the chance that the newest
  * one, if answered live, finds no agent stays under a threshold; that threshold is steered by the
  * abandonment actually measured, towards the target rate. Calls placed later at the recent dial
- * rate count too: some of them will be answered first. It dials
- * progressively (one call per idle agent) until it has seen enough calls to estimate, and whenever
- * one more abandoned call could take the last eight hours (a calling day) or, for larger teams, the
- * last hour over the hard cap.
+ * rate count too: some of them will be answered first.
+ *
+ * <p>A call placed now is answered 5 to 20 seconds from now, too late to follow what the floor does
+ * meanwhile; so calls that have rung the legal minimum (15 s) are looked at again and, when one
+ * would now be likelier than that threshold to be answered with no agent free, it is dropped
+ * ({@link #callsToDrop}): the dialer hangs it up unanswered, and the lead is tried again later.
+ *
+ * <p>It dials progressively (one call per idle agent) until it has seen enough calls to know the
+ * answer rate (agents then count as busy until enough talks and wrap-ups have ended to say when
+ * they end), and whenever one more abandoned call could take the last eight hours (a calling day)
+ * or, for larger teams, the last hour over the hard cap.
  */
 public final class Pacer {
   /** Before these many outcomes the estimates are too thin to trust; dial progressively. */
@@ -50,8 +59,8 @@ public final class Pacer {
   private final Map<String, Long> waiting = new HashMap<>();
   private int idle, talking, wrapping;
   private final RingOutcomes outcomes = new RingOutcomes(HALF_LIFE_MS);
-  private final Lifetime talk = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.TALKING, now));
-  private final Lifetime wrap = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.WRAPPING, now));
+  private final Lifetime talk = new Lifetime(HALF_LIFE_MS, MIN_TALKS, now -> elapsed(Phase.TALKING, now));
+  private final Lifetime wrap = new Lifetime(HALF_LIFE_MS, MIN_WRAPS, now -> elapsed(Phase.WRAPPING, now));
   private final AbandonmentWindow abandonment = new AbandonmentWindow(CAP_WINDOW_MS);
   private final AbandonmentWindow lastHour = new AbandonmentWindow(HOUR_MS);
   private final Forecast forecast = new Forecast(talk, wrap, outcomes);
@@ -62,6 +71,7 @@ public final class Pacer {
   private Regime regime;
   /** The risk of the call the last predictive decision stopped at (or its last call). */
   private double nextCallRisk;
+  private long dropped;
   private double[] aMean = new double[0], aVar = new double[0], lMean = new double[0], lVar = new double[0], newQ = new double[0], shortage = new double[0];
 
   private boolean forcedProgressive;
@@ -154,7 +164,7 @@ public final class Pacer {
     logThreshold = Math.max(MIN_LOG_THRESHOLD, logThreshold - GAIN * (1 - config.targetAbandonment()));
   }
 
-  /** Ended without a live answer: busy, no answer, a machine, a failure. */
+  /** Ended without a live answer: busy, no answer, a machine, a failure; or dropped by this pacer (already accounted). */
   public void callFailed(String callId, long now) {
     Long placed = ringing.remove(callId);
     forecast.callResolved(callId);
@@ -213,9 +223,9 @@ public final class Pacer {
     return tokens >= 1 ? now : now + (long) Math.ceil((1 - tokens) * 1000 / config.callsPerSecond());
   }
 
+  /** Enough calls seen to know the answer rate; busy agents are not counted on until their times are known too. */
   private boolean warmedUp() {
-    return outcomes.samples() >= MIN_RESOLVED && outcomes.liveSamples() >= MIN_LIVE
-        && talk.samples() >= MIN_TALKS && wrap.samples() >= MIN_WRAPS;
+    return outcomes.samples() >= MIN_RESOLVED && outcomes.liveSamples() >= MIN_LIVE;
   }
 
   /**
@@ -273,16 +283,63 @@ public final class Pacer {
     int k = 0;
     while (k < room) {
       shortage(horizon, k);
-      double risk = 0, before = 0;
-      for (int m = 0; m < horizon; m++) {
-        risk += (newQ[m] - before) / total * shortage[m];
-        before = newQ[m];
-      }
+      double risk = riskIfLive(newQ, horizon);
       nextCallRisk = risk;
       if (risk > threshold) break;
       k++;
     }
     return k;
+  }
+
+  /**
+   * Ringing calls to hang up now, unanswered: those that have rung at least {@code
+   * dropRingingAfterMillis} and, answered live, would now more likely than the risk threshold find
+   * no agent, the likeliest first. They leave the forecast at once; the dialer hangs them up (a call
+   * answered meanwhile is still connected as any other). Only while dialing predictively.
+   */
+  public List<String> callsToDrop(long now) {
+    long after = config.dropRingingAfterMillis();
+    if (after <= 0 || regime != Regime.PREDICTIVE) return List.of();
+    int horizon = forecast(now);
+    double threshold = Math.exp(logThreshold);
+    List<String> drop = new ArrayList<>();
+    while (true) {
+      shortage(horizon, 0);
+      String worst = null;
+      double worstRisk = threshold;
+      for (Map.Entry<String, Long> call : ringing.entrySet()) {
+        if (now - call.getValue() < after) continue;
+        double risk = riskIfLive(forecast.liveCurve(call.getKey()), horizon);
+        if (risk > worstRisk) {
+          worstRisk = risk;
+          worst = call.getKey();
+        }
+      }
+      if (worst == null) return drop;
+      double[] q = forecast.liveCurve(worst);
+      for (int m = 0; m < Math.min(q.length, horizon); m++) {
+        lMean[m] -= q[m];
+        lVar[m] -= q[m] * (1 - q[m]);
+      }
+      outcomes.dropped(now - ringing.remove(worst), now);
+      forecast.callResolved(worst);
+      dropped++;
+      drop.add(worst);
+    }
+  }
+
+  /** The chance a call with this live-answer curve, if answered live, finds no agent (from {@link #shortage}). */
+  private double riskIfLive(double[] liveBy, int horizon) {
+    if (liveBy == null) return 0;
+    int n = Math.min(liveBy.length, horizon);
+    double total = n == 0 ? 0 : liveBy[n - 1];
+    if (total <= 1e-9) return 0;
+    double risk = 0, before = 0;
+    for (int m = 0; m < n; m++) {
+      risk += (liveBy[m] - before) / total * shortage[m];
+      before = liveBy[m];
+    }
+    return risk;
   }
 
   private void prepare(int n) {
@@ -315,7 +372,8 @@ public final class Pacer {
       long liveAnswers,
       long abandoned,
       double abandonmentRate,
-      double abandonmentRateInWindow) {}
+      double abandonmentRateInWindow,
+      long droppedRinging) {}
 
   public Estimates estimates(long now) {
     int liveInWindow = abandonment.liveInWindow(now);
@@ -324,6 +382,7 @@ public final class Pacer {
         outcomes.liveRate(now), talk.meanMillis(now), talk.cv(now), wrap.meanMillis(now), Math.exp(logThreshold), nextCallRisk,
         abandonment.liveTotal(), abandonment.abandonedTotal(),
         abandonment.liveTotal() == 0 ? 0 : (double) abandonment.abandonedTotal() / abandonment.liveTotal(),
-        liveInWindow == 0 ? 0 : (double) abandonment.abandonedInWindow(now) / liveInWindow);
+        liveInWindow == 0 ? 0 : (double) abandonment.abandonedInWindow(now) / liveInWindow,
+        dropped);
   }
 }

@@ -4,18 +4,20 @@ package io.autodial.node.campaign.pacing;
  * How placed calls resolve, by the age at which they did: a live answer, or anything else (busy,
  * no answer, machine, failure). Counts are weighted so recent calls count most (a half-life of
  * minutes), so a shift in the answer rate shows within minutes. Estimated as hazards per
- * half-second of ringing (Kaplan–Meier), so a call cut short (censored) would bias nothing. From them:
+ * half-second of ringing (Kaplan–Meier), so a call the dialer dropped while it rang (censored: it
+ * is only known not to have resolved by then) biases nothing. From them:
  * the live-answer rate, when live answers come, and for a call that has rung for a while, how
  * likely it is to become a live answer within the next seconds.
  */
 final class RingOutcomes {
   static final int STEP_MS = 500;
-  private static final int BINS = 180_000 / STEP_MS; // three minutes of ringing; later outcomes share the last bin // three minutes of ringing; later outcomes share the last bin
+  private static final int BINS = 180_000 / STEP_MS; // three minutes of ringing; later outcomes share the last bin
   private static final long REBUILD_EVERY_MS = 1_000;
 
   private final Decay decay;
   private final double[] live = new double[BINS];
   private final double[] any = new double[BINS];
+  private final double[] dropped = new double[BINS];
   private int liveSamples, samples;
   /** From the last rebuild: survival to the start of each bin, and live answers before it. */
   private final double[] survival = new double[BINS + 1];
@@ -36,13 +38,24 @@ final class RingOutcomes {
     add(ageMillis, now, null);
   }
 
-  private void add(long ageMillis, long now, double[] kind) {
-    double weight = decay.weightAt(now, f -> {
+  /** Hung up by the dialer while it still rang: at risk until then, resolved neither way. */
+  void dropped(long ageMillis, long now) {
+    dropped[bin(ageMillis)] += weightAt(now);
+    dirty = true;
+  }
+
+  private double weightAt(long now) {
+    return decay.weightAt(now, f -> {
       for (int i = 0; i < BINS; i++) {
         live[i] *= f;
         any[i] *= f;
+        dropped[i] *= f;
       }
     });
+  }
+
+  private void add(long ageMillis, long now, double[] kind) {
+    double weight = weightAt(now);
     int b = bin(ageMillis);
     any[b] += weight;
     samples++;
@@ -90,7 +103,7 @@ final class RingOutcomes {
   private void refresh(long now) {
     if (!dirty || now - builtAt < REBUILD_EVERY_MS && builtAt != Long.MIN_VALUE) return;
     double atRisk = 0;
-    for (int b = 0; b < BINS; b++) atRisk += any[b];
+    for (int b = 0; b < BINS; b++) atRisk += any[b] + dropped[b];
     survival[0] = 1;
     liveBefore[0] = 0;
     lastLiveBin = 0;
@@ -100,7 +113,7 @@ final class RingOutcomes {
       liveBefore[b + 1] = liveBefore[b] + survival[b] * hazardLive;
       survival[b + 1] = survival[b] * (1 - hazardAny);
       if (live[b] > 0) lastLiveBin = b;
-      atRisk -= any[b];
+      atRisk -= any[b] + dropped[b];
     }
     builtAt = now;
     dirty = false;

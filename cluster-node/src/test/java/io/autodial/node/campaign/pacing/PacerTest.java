@@ -1,7 +1,9 @@
 package io.autodial.node.campaign.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The pacing policy on its own: told what happens on a small floor, asked how many calls to place. */
@@ -90,6 +92,47 @@ class PacerTest {
   }
 
   @Test
+  void callsThatWouldFindNoAgentAreDroppedOnlyAfterFifteenSecondsOfRinging() {
+    Warm warm = warmedUp(PacingConfig.predictive(), 17_000); // every agent just started a long talk
+    long now = warm.lastEventAt;
+    for (int i = 0; i < 20; i++) warm.pacer.callPlaced("old-" + i, now - 16_000);
+    for (int i = 0; i < 20; i++) warm.pacer.callPlaced("young-" + i, now - 14_000);
+    assertThat(warm.pacer.callsToPlace(now)).isZero();
+
+    List<String> dropped = warm.pacer.callsToDrop(now);
+
+    // five live answers are due from the old ones within a second, and nobody will be free
+    assertThat(dropped).isNotEmpty().allMatch(id -> id.startsWith("old-"));
+    assertThat(warm.pacer.estimates(now).ringing()).isEqualTo(40 - dropped.size());
+    assertThat(warm.pacer.estimates(now).droppedRinging()).isEqualTo(dropped.size());
+    assertThat(warm.pacer.callsToDrop(now)).as("each call is dropped once").isEmpty();
+  }
+
+  @Test
+  void noCallIsDroppedWhileAgentsWaitForIt() {
+    Warm warm = warmedUp(PacingConfig.predictive(), 17_000);
+    long now = warm.lastEventAt;
+    for (int i = 0; i < 40; i++) warm.pacer.agentIdle("agent-" + i, now);
+    for (int i = 0; i < 20; i++) warm.pacer.callPlaced("old-" + i, now - 16_000);
+    warm.pacer.callsToPlace(now);
+    assertThat(warm.pacer.callsToDrop(now)).isEmpty();
+  }
+
+  @Test
+  void aCampaignThatDoesNotDropKeepsEveryRingingCall() {
+    Warm warm = warmedUp(PacingConfig.predictive().withDropRingingAfter(0), 17_000);
+    long now = warm.lastEventAt;
+    for (int i = 0; i < 20; i++) warm.pacer.callPlaced("old-" + i, now - 16_000);
+    warm.pacer.callsToPlace(now);
+    assertThat(warm.pacer.callsToDrop(now)).isEmpty();
+  }
+
+  @Test
+  void aDropShorterThanTheLegalMinimumRingIsRefused() {
+    assertThatThrownBy(() -> PacingConfig.predictive().withDropRingingAfter(10_000)).hasMessageContaining("15 seconds");
+  }
+
+  @Test
   void estimatesFollowWhatWasMeasured() {
     Warm warm = warmedUp();
     Pacer.Estimates e = warm.pacer.estimates(warm.lastEventAt);
@@ -98,20 +141,25 @@ class PacerTest {
     assertThat(e.wrapMeanMillis()).isBetween(14_000.0, 16_000.0);
   }
 
-  // ---- a floor that has run a while: 1 in 4 calls answered live after 10 s, talk ~60 s, wrap-up 15 s ----
+  // ---- a floor that has run a while: 1 in 4 calls answered live after 10 s (or as given), talk ~60 s, wrap-up 15 s ----
 
   record Warm(Pacer pacer, long lastEventAt) {}
 
   private static Warm warmedUp() {
-    Pacer pacer = new Pacer(PacingConfig.predictive());
+    return warmedUp(PacingConfig.predictive(), 10_000);
+  }
+
+  /** As above, with live answers after {@code liveAfter} of ringing. */
+  private static Warm warmedUp(PacingConfig config, long liveAfter) {
+    Pacer pacer = new Pacer(config);
     long t = 0;
     agents(pacer, 40, t);
     for (int i = 0; i < 200; i++, t += 1_000) {
       String call = "warm-" + i;
       pacer.callPlaced(call, t);
       if (i % 4 == 0) {
-        pacer.callAnsweredLive(call, t + 10_000);
-        pacer.callConnected(call, t + 10_000);
+        pacer.callAnsweredLive(call, t + liveAfter);
+        pacer.callConnected(call, t + liveAfter);
       } else {
         pacer.callFailed(call, t + 20_000);
       }
