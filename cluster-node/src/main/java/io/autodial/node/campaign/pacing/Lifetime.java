@@ -24,12 +24,8 @@ final class Lifetime {
   private double[] cdf = new double[0];
   private long builtAt = Long.MIN_VALUE;
 
-  /** Fewer ended than this and nothing is expected to end soon: too little seen to say when. */
-  private final int minSamples;
-
-  Lifetime(long halfLifeMillis, int minSamples, java.util.function.LongFunction<double[]> ongoing) {
+  Lifetime(long halfLifeMillis, java.util.function.LongFunction<double[]> ongoing) {
     this.decay = new Decay(halfLifeMillis);
-    this.minSamples = Math.max(1, minSamples);
     this.ongoing = ongoing;
   }
 
@@ -67,9 +63,9 @@ final class Lifetime {
     return samples == 0 ? 0 : Math.sqrt(Math.exp(sigma * sigma) - 1);
   }
 
-  /** P(over by elapsed + extra | not over at elapsed); 0 until enough have ended to tell. */
+  /** P(over by elapsed + extra | not over at elapsed). */
   double overWithin(double elapsedMillis, double extraMillis, long now) {
-    if (extraMillis <= 0 || samples < minSamples) return 0;
+    if (extraMillis <= 0) return 0;
     refresh(now);
     double survived = 1 - at(elapsedMillis);
     if (survived < 1e-9) return 1; // far past anything seen: it should be over any moment

@@ -27,10 +27,9 @@ import java.util.Map;
  * would now be likelier than that threshold to be answered with no agent free, it is dropped
  * ({@link #callsToDrop}): the dialer hangs it up unanswered, and the lead is tried again later.
  *
- * <p>It dials progressively (one call per idle agent) until it has seen enough calls to know the
- * answer rate (agents then count as busy until enough talks and wrap-ups have ended to say when
- * they end), and whenever one more abandoned call could take the last eight hours (a calling day)
- * or, for larger teams, the last hour over the hard cap.
+ * <p>It dials progressively (one call per idle agent) until it has seen enough calls to estimate,
+ * and whenever one more abandoned call could take the last eight hours (a calling day) or, for
+ * larger teams, the last hour over the hard cap.
  */
 public final class Pacer {
   /** Before these many outcomes the estimates are too thin to trust; dial progressively. */
@@ -59,8 +58,8 @@ public final class Pacer {
   private final Map<String, Long> waiting = new HashMap<>();
   private int idle, talking, wrapping;
   private final RingOutcomes outcomes = new RingOutcomes(HALF_LIFE_MS);
-  private final Lifetime talk = new Lifetime(HALF_LIFE_MS, MIN_TALKS, now -> elapsed(Phase.TALKING, now));
-  private final Lifetime wrap = new Lifetime(HALF_LIFE_MS, MIN_WRAPS, now -> elapsed(Phase.WRAPPING, now));
+  private final Lifetime talk = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.TALKING, now));
+  private final Lifetime wrap = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.WRAPPING, now));
   private final AbandonmentWindow abandonment = new AbandonmentWindow(CAP_WINDOW_MS);
   private final AbandonmentWindow lastHour = new AbandonmentWindow(HOUR_MS);
   private final Forecast forecast = new Forecast(talk, wrap, outcomes);
@@ -223,9 +222,9 @@ public final class Pacer {
     return tokens >= 1 ? now : now + (long) Math.ceil((1 - tokens) * 1000 / config.callsPerSecond());
   }
 
-  /** Enough calls seen to know the answer rate; busy agents are not counted on until their times are known too. */
   private boolean warmedUp() {
-    return outcomes.samples() >= MIN_RESOLVED && outcomes.liveSamples() >= MIN_LIVE;
+    return outcomes.samples() >= MIN_RESOLVED && outcomes.liveSamples() >= MIN_LIVE
+        && talk.samples() >= MIN_TALKS && wrap.samples() >= MIN_WRAPS;
   }
 
   /**
