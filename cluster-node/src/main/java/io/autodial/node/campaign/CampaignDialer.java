@@ -107,6 +107,9 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
 
   private record CallConnectReplied(String callUuid, String agentId, boolean ok) implements Command {}
 
+  /** The Call answered a drop: {@code refused} when it had been answered meanwhile and is kept. */
+  private record DropReplied(String callUuid, boolean refused) implements Command {}
+
   private record PreviewLeadsReserved(Map<String, ReservedLead> byAgent) implements Command {}
 
   private record PreviewReplied(String agentId, ReservedLead lead, AgentEntity.ReserveReply reply) implements Command {}
@@ -222,6 +225,10 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
         })
         .onMessage(AgentReplied.class, this::agentReplied)
         .onMessage(CallConnectReplied.class, this::callConnectReplied)
+        .onMessage(DropReplied.class, m -> {
+          if (m.refused() && floor != null) floor.dropRefused(m.callUuid());
+          return this;
+        })
         .build();
   }
 
@@ -366,7 +373,9 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   /** Predictive pacing hangs up, after the legal minimum ring, calls likely to be answered with no agent free. */
   private void dropCallsNoAgentWillTake() {
     for (String callUuid : floor.callsToDrop())
-      sharding.entityRefFor(CallEntity.ENTITY_KEY, callUuid).tell(new CallEntity.DropUnanswered(getContext().getSystem().ignoreRef()));
+      getContext().pipeToSelf(
+          sharding.entityRefFor(CallEntity.ENTITY_KEY, callUuid).<CallEntity.Ack>ask(CallEntity.DropUnanswered::new, ASK_TIMEOUT),
+          (ack, failure) -> new DropReplied(callUuid, failure == null && !ack.ok()));
   }
 
   private Behavior<Command> leadsReserved(LeadsReserved m) {

@@ -123,7 +123,12 @@ final class FloorPacing {
     return pacer.callsToDrop(now());
   }
 
-  Pacer.Estimates estimates() {
+  /** A dropped call had been answered before the hangup could be sent: it is kept. */
+  void dropRefused(String callUuid) {
+    pacer.dropRefused(callUuid, now());
+  }
+
+    Pacer.Estimates estimates() {
     return pacer.estimates(now());
   }
 }

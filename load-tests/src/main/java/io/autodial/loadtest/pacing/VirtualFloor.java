@@ -30,6 +30,8 @@ public final class VirtualFloor {
     final long placedAt;
     boolean live, waiting, dropped;
     long answeredAt;
+    /** When the far end picks up: AMD tells a person or a machine machineDetectSeconds later. */
+    long pickedUpAt = Long.MAX_VALUE;
 
     Call(String id, long placedAt) {
       this.id = id;
@@ -102,8 +104,14 @@ public final class VirtualFloor {
     int n = pacer.callsToPlace(now);
     for (int i = 0; i < n; i++) place(now);
     for (String id : pacer.callsToDrop(now)) {
+      Call call = ringing.get(id);
+      if (now >= call.pickedUpAt) {
+        pacer.dropRefused(id, now); // answered, AMD still listening: too late to hang up unanswered
+        continue;
+      }
       ringing.remove(id).dropped = true;
       dropped++;
+      pacer.callFailed(id, now); // hung up at once
     }
   }
 
@@ -114,14 +122,17 @@ public final class VirtualFloor {
     ringing.put(call.id, call);
     double hour = now / 3600_000.0;
     double ringSeconds;
+    long detect = Math.round(scenario.machineDetectSeconds() * 1000);
     if (random.nextDouble() < scenario.liveAnswerRateAt(hour)) {
       call.live = true;
       ringSeconds = uniform(scenario.liveRingMinSeconds(), scenario.liveRingMaxSeconds());
+      call.pickedUpAt = now + Math.round(ringSeconds * 1000) - detect;
     } else {
       double r = random.nextDouble();
-      if (r < scenario.machineShare())
+      if (r < scenario.machineShare()) {
         ringSeconds = uniform(scenario.liveRingMinSeconds(), scenario.liveRingMaxSeconds()) + scenario.machineDetectSeconds();
-      else if (r < scenario.machineShare() + scenario.noAnswerShare()) ringSeconds = scenario.noAnswerRingSeconds();
+        call.pickedUpAt = now + Math.round(ringSeconds * 1000) - detect;
+      } else if (r < scenario.machineShare() + scenario.noAnswerShare()) ringSeconds = scenario.noAnswerRingSeconds();
       else ringSeconds = uniform(scenario.busyMinSeconds(), scenario.busyMaxSeconds());
     }
     schedule(now + Math.round(ringSeconds * 1000), Kind.RESOLVE, call, -1);

@@ -29,7 +29,9 @@ import java.util.Map;
  *
  * <p>It dials progressively (one call per idle agent) until it has seen enough calls to estimate,
  * and whenever one more abandoned call could take the last eight hours (a calling day) or, for
- * larger teams, the last hour over the hard cap.
+ * larger teams, the last hour over the hard cap; before that, the risk level shrinks as the room
+ * under the cap does, so the first minutes of a day, with few live answers to measure against,
+ * cannot spend it in one burst.
  */
 public final class Pacer {
   /** Before these many outcomes the estimates are too thin to trust; dial progressively. */
@@ -39,6 +41,8 @@ public final class Pacer {
   static final int HOURLY_CAP_FROM_LIVE = 400;
   /** An hour is held a little under the cap: calls already ringing when it trips may still be abandoned. */
   static final double HOURLY_MARGIN = 0.001;
+  /** Fewer abandoned calls than this left under the cap and the risk level shrinks with them. */
+  static final double ROOM_FOR_FULL_RISK = 5;
   /** How hard the measured abandonment steers the risk threshold (a step in log space per live answer). */
   static final double GAIN = 0.1;
   /** The risk a marginal call may carry stays within these, so a long run of luck cannot unhinge it. */
@@ -56,6 +60,10 @@ public final class Pacer {
   private final Map<String, AgentSlot> agents = new HashMap<>();
   private final Map<String, Long> ringing = new HashMap<>();
   private final Map<String, Long> waiting = new HashMap<>();
+  /** Dropped and not ended yet: when each was placed and dropped. */
+  private final Map<String, long[]> droppedCalls = new HashMap<>();
+  /** Calls whose drop was refused (already answered, the answer not yet known to be a person's): not asked again. */
+  private final java.util.Set<String> keep = new java.util.HashSet<>();
   private int idle, talking, wrapping;
   private final RingOutcomes outcomes = new RingOutcomes(HALF_LIFE_MS);
   private final Lifetime talk = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.TALKING, now));
@@ -70,7 +78,7 @@ public final class Pacer {
   private Regime regime;
   /** The risk of the call the last predictive decision stopped at (or its last call). */
   private double nextCallRisk;
-  private long dropped;
+  private long droppedCount;
   private double[] aMean = new double[0], aVar = new double[0], lMean = new double[0], lVar = new double[0], newQ = new double[0], shortage = new double[0];
 
   private boolean forcedProgressive;
@@ -143,6 +151,9 @@ public final class Pacer {
   /** A person answered (after AMD, when it runs) and needs an agent within the patience. */
   public void callAnsweredLive(String callId, long now) {
     Long placed = ringing.remove(callId);
+    long[] dropped = droppedCalls.remove(callId);
+    if (placed == null && dropped != null) placed = dropped[0];
+    keep.remove(callId);
     forecast.callResolved(callId);
     if (placed != null) outcomes.liveAnswer(now - placed, now);
     waiting.put(callId, now);
@@ -163,12 +174,29 @@ public final class Pacer {
     logThreshold = Math.max(MIN_LOG_THRESHOLD, logThreshold - GAIN * (1 - config.targetAbandonment()));
   }
 
-  /** Ended without a live answer: busy, no answer, a machine, a failure; or dropped by this pacer (already accounted). */
+  /** Ended without a live answer: busy, no answer, a machine, a failure; or hung up after this pacer dropped it. */
   public void callFailed(String callId, long now) {
     Long placed = ringing.remove(callId);
+    keep.remove(callId);
     forecast.callResolved(callId);
     if (placed != null) outcomes.resolvedOtherwise(now - placed, now);
+    // a dropped call is censored: known only not to have resolved by the time it was dropped
+    long[] dropped = droppedCalls.remove(callId);
+    if (dropped != null) outcomes.dropped(dropped[1] - dropped[0], now);
     waiting.remove(callId);
+  }
+
+  /**
+   * The call could not be dropped: it had been answered meanwhile (with AMD on, an answer is known
+   * to be a person's only seconds later). It is forecast again, and not dropped again.
+   */
+  public void dropRefused(String callId, long now) {
+    long[] dropped = droppedCalls.remove(callId);
+    if (dropped == null) return;
+    droppedCount--;
+    keep.add(callId);
+    ringing.put(callId, dropped[0]);
+    forecast.callRinging(callId, dropped[0], now);
   }
 
   // ---- the decisions ----
@@ -233,12 +261,27 @@ public final class Pacer {
    * or more: for a small team an hour is a handful of calls, and its day is what is held).
    */
   private boolean capReached(long now) {
-    return wouldCross(abandonment, now, 0)
-        || lastHour.liveInWindow(now) >= HOURLY_CAP_FROM_LIVE && wouldCross(lastHour, now, HOURLY_MARGIN);
+    return roomUnderCap(now) < 1;
   }
 
-  private boolean wouldCross(AbandonmentWindow window, long now, double margin) {
-    return window.abandonedInWindow(now) + 1 > (config.maxAbandonment() - margin) * (window.liveInWindow(now) + waiting.size());
+  /** How many more abandoned calls the day, and the hour once it is measured, can take before the cap. */
+  private double roomUnderCap(long now) {
+    double room = roomUnder(abandonment, now, 0);
+    if (lastHour.liveInWindow(now) >= HOURLY_CAP_FROM_LIVE) room = Math.min(room, roomUnder(lastHour, now, HOURLY_MARGIN));
+    return room;
+  }
+
+  private double roomUnder(AbandonmentWindow window, long now, double margin) {
+    return (config.maxAbandonment() - margin) * (window.liveInWindow(now) + waiting.size()) - window.abandonedInWindow(now);
+  }
+
+  /**
+   * The risk a call may carry: the steered level, scaled down while fewer than {@link
+   * #ROOM_FOR_FULL_RISK} abandoned calls fit under the cap (at the start of a day, or late in a bad
+   * hour), so a burst then cannot cross it.
+   */
+  private double riskLevel(long now) {
+    return Math.exp(logThreshold) * Math.min(1, roomUnderCap(now) / ROOM_FOR_FULL_RISK);
   }
 
   /** Fills the forecast arrays for the next bins; returns how many bins there are. */
@@ -276,7 +319,7 @@ public final class Pacer {
 
   private int predictive(long now, int room) {
     int horizon = forecast(now);
-    double threshold = Math.exp(logThreshold);
+    double threshold = riskLevel(now);
     double total = newQ[horizon - 1];
     if (total <= 0) return idle - ringing.size() - waiting.size();
     int k = 0;
@@ -293,21 +336,21 @@ public final class Pacer {
   /**
    * Ringing calls to hang up now, unanswered: those that have rung at least {@code
    * dropRingingAfterMillis} and, answered live, would now more likely than the risk threshold find
-   * no agent, the likeliest first. They leave the forecast at once; the dialer hangs them up (a call
-   * answered meanwhile is still connected as any other). Only while dialing predictively.
+   * no agent, the likeliest first. They leave the forecast at once; the dialer hangs them up, or
+   * says {@link #dropRefused} when one had been answered meanwhile. Only while dialing predictively.
    */
   public List<String> callsToDrop(long now) {
     long after = config.dropRingingAfterMillis();
     if (after <= 0 || regime != Regime.PREDICTIVE) return List.of();
     int horizon = forecast(now);
-    double threshold = Math.exp(logThreshold);
+    double threshold = riskLevel(now);
     List<String> drop = new ArrayList<>();
     while (true) {
       shortage(horizon, 0);
       String worst = null;
       double worstRisk = threshold;
       for (Map.Entry<String, Long> call : ringing.entrySet()) {
-        if (now - call.getValue() < after) continue;
+        if (now - call.getValue() < after || keep.contains(call.getKey())) continue;
         double risk = riskIfLive(forecast.liveCurve(call.getKey()), horizon);
         if (risk > worstRisk) {
           worstRisk = risk;
@@ -320,9 +363,9 @@ public final class Pacer {
         lMean[m] -= q[m];
         lVar[m] -= q[m] * (1 - q[m]);
       }
-      outcomes.dropped(now - ringing.remove(worst), now);
+      droppedCalls.put(worst, new long[] {ringing.remove(worst), now});
       forecast.callResolved(worst);
-      dropped++;
+      droppedCount++;
       drop.add(worst);
     }
   }
@@ -382,6 +425,6 @@ public final class Pacer {
         abandonment.liveTotal(), abandonment.abandonedTotal(),
         abandonment.liveTotal() == 0 ? 0 : (double) abandonment.abandonedTotal() / abandonment.liveTotal(),
         liveInWindow == 0 ? 0 : (double) abandonment.abandonedInWindow(now) / liveInWindow,
-        dropped);
+        droppedCount);
   }
 }

@@ -109,6 +109,23 @@ class PacerTest {
   }
 
   @Test
+  void aDropTheCallRefusesPutsTheCallBackInTheForecast_andItIsNotDroppedAgain() {
+    Warm warm = warmedUp(PacingConfig.predictive(), 17_000);
+    long now = warm.lastEventAt;
+    for (int i = 0; i < 20; i++) warm.pacer.callPlaced("old-" + i, now - 16_000);
+    warm.pacer.callsToPlace(now);
+    List<String> dropped = warm.pacer.callsToDrop(now);
+    assertThat(dropped).isNotEmpty();
+
+    String answeredMeanwhile = dropped.get(0);
+    warm.pacer.dropRefused(answeredMeanwhile, now + 10);
+
+    assertThat(warm.pacer.estimates(now + 10).ringing()).isEqualTo(20 - dropped.size() + 1);
+    assertThat(warm.pacer.estimates(now + 10).droppedRinging()).isEqualTo(dropped.size() - 1);
+    assertThat(warm.pacer.callsToDrop(now + 10)).doesNotContain(answeredMeanwhile);
+  }
+
+  @Test
   void noCallIsDroppedWhileAgentsWaitForIt() {
     Warm warm = warmedUp(PacingConfig.predictive(), 17_000);
     long now = warm.lastEventAt;
