@@ -570,8 +570,12 @@ public final class CallEntity
               s -> {
                 CallMetrics.ANSWER_TO_ENTITY.recordMicros(latencyMicros);
                 CallInfo now = ((Active) s).call();
-                if (now.liveAt() != null) afterLive(now);
-                else startAmdTimer(now);
+                if (now.liveAt() != null) {
+                  afterLive(now);
+                } else {
+                  startAmdTimer(now);
+                  listener.pickedUp(now);
+                }
               })
           .thenNoReply();
     } else if (event instanceof SwitchEvent.AmdDetected amd) {

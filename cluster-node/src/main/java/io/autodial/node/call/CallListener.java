@@ -9,6 +9,9 @@ public interface CallListener {
   /** A live answer (or an agent's leg came up). */
   void answered(CallInfo call);
 
+  /** Picked up while answering-machine detection listens: a person or a machine, known within seconds. */
+  default void pickedUp(CallInfo call) {}
+
   /** The customer is bridged to the agent {@link CallInfo#agentId()}. */
   void connected(CallInfo call);
 

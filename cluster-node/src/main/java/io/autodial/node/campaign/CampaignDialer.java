@@ -82,6 +82,9 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
   /** AMD found a machine: it is never offered to an agent, so it no longer counts as ringing. */
   public record CallReachedMachine(String callUuid) implements Command {}
 
+  /** Picked up while AMD listens: a person or a machine within seconds; no longer droppable. */
+  public record CallPickedUp(String callUuid) implements Command {}
+
   /** An agent dials a lead by id: reserve it, bind the agent, place the call, say how it went. */
   record DialLeadForAgent(String agentId, long leadId, ActorRef<LeadDialResult> replyTo) implements Command {}
 
@@ -188,6 +191,10 @@ public final class CampaignDialer extends AbstractBehavior<CampaignDialer.Comman
           if (floor != null) floor.callReachedMachine(m.callUuid());
           if (guard != null) guard.machine(Instant.now());
           return pace();
+        })
+        .onMessage(CallPickedUp.class, m -> {
+          if (floor != null) floor.callPickedUp(m.callUuid());
+          return this;
         })
         .onMessage(DialLeadForAgent.class, this::dialLeadForAgent)
         .onMessage(ManualLeadPicked.class, this::manualLeadPicked)

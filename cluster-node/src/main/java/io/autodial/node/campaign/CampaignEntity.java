@@ -76,6 +76,9 @@ public final class CampaignEntity
   /** From a Call this campaign placed: AMD found a machine; it will not need an agent. */
   public record CallReachedMachine(String callUuid) implements Command {}
 
+  /** A call of this campaign was picked up; AMD is still listening. */
+  public record CallPickedUp(String callUuid) implements Command {}
+
   /** From the API or an agent's softphone: the agent dials a lead by id. */
   public record DialLead(String agentId, long leadId, ActorRef<LeadDialResult> replyTo) implements Command {}
 
@@ -196,6 +199,7 @@ public final class CampaignEntity
         .onCommand(CallAnswered.class, (state, cmd) -> forward(new CampaignDialer.CallAnswered(cmd.callUuid(), cmd.switchId(), cmd.leadId())))
         .onCommand(CallEnded.class, (state, cmd) -> forward(new CampaignDialer.CallEnded(cmd.callUuid())))
         .onCommand(CallReachedMachine.class, (state, cmd) -> forward(new CampaignDialer.CallReachedMachine(cmd.callUuid())))
+        .onCommand(CallPickedUp.class, (state, cmd) -> forward(new CampaignDialer.CallPickedUp(cmd.callUuid())))
         .onCommand(DialLead.class, (state, cmd) -> forward(new CampaignDialer.DialLeadForAgent(cmd.agentId(), cmd.leadId(), cmd.replyTo())))
         .onCommand(PlacePreviewCall.class, (state, cmd) ->
             forward(new CampaignDialer.PlacePreviewCall(cmd.agentId(), cmd.preview(), cmd.legUuid(), cmd.switchId())));

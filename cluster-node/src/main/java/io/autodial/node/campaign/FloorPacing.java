@@ -84,6 +84,10 @@ final class FloorPacing {
     pacer.callPlaced(callUuid, now());
   }
 
+  void callPickedUp(String callUuid) {
+    pacer.callPickedUp(callUuid, now());
+  }
+
   void callAnsweredLive(String callUuid) {
     pacer.callAnsweredLive(callUuid, now());
   }

@@ -57,6 +57,11 @@ public final class ShardedCallListener implements CallListener {
   }
 
   @Override
+  public void pickedUp(CallInfo call) {
+    if (call.context().forCampaign()) campaign(call).tell(new CampaignEntity.CallPickedUp(call.uuid()));
+  }
+
+  @Override
   public void connected(CallInfo call) {
     if (call.agentId() != null) agent(call.agentId()).tell(new AgentEntity.CustomerConnected(call.uuid()));
   }

@@ -144,6 +144,38 @@ class CallAnsweringTest {
   }
 
   @Test
+  void withAmdTheCampaignHearsOfThePickupBeforeTheVerdict() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    CallListener campaign = new CallListener() {
+      @Override
+      public void pickedUp(CallInfo call) {
+        heard.add("picked up");
+      }
+
+      @Override
+      public void answered(CallInfo call) {
+        heard.add("answered");
+      }
+
+      @Override
+      public void connected(CallInfo call) {}
+
+      @Override
+      public void ended(CallInfo call) {}
+    };
+    var kit = EventSourcedBehaviorTestKit.<CallEntity.Command, CallEntity.Event, CallEntity.State>create(
+        testKit.system(), CallEntity.create(uuid, switchControl, campaign, Optional.empty(), Duration.ofSeconds(30)));
+    CallContext context = CallContext.campaign("c-1", 7L, RetryRules.defaults()).withAnswering(new Answering(true, false, null, null, null, null, null, null));
+    kit.<CallEntity.DialReply>runCommand(r -> new CallEntity.Dial(
+        CallEntity.DialSpec.customer("+15551230001", "+15550000000", Duration.ofSeconds(20)).withContext(context), r));
+
+    kit.runCommand(answered());
+    assertThat(heard).containsExactly("picked up");
+    kit.runCommand(amd(AmdResult.HUMAN, "amd"));
+    assertThat(heard).containsExactly("picked up", "answered");
+  }
+
+  @Test
   void aDroppedCallIsHungUpUnansweredOnlyOnceItHasRungTheMinimum() throws Exception {
     var kit = ringing(Duration.ofMillis(400));
     long asked = System.nanoTime();

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 public final class VirtualFloor {
   private static final long TICK_MS = 500;
 
-  private enum Kind { RESOLVE, ABANDON_CHECK, TALK_END, WRAP_END, TICK }
+  private enum Kind { PICK_UP, RESOLVE, ABANDON_CHECK, TALK_END, WRAP_END, TICK }
 
   private record Event(long at, long seq, Kind kind, Call call, int agent) {}
 
@@ -86,6 +86,9 @@ public final class VirtualFloor {
       if (e.at > end) break;
       long now = e.at;
       switch (e.kind) {
+        case PICK_UP -> {
+          if (!e.call.dropped) pacer.callPickedUp(e.call.id, now);
+        }
         case RESOLVE -> resolve(e.call, now);
         case ABANDON_CHECK -> abandonIfWaiting(e.call, now);
         case TALK_END -> {
@@ -136,6 +139,7 @@ public final class VirtualFloor {
       else ringSeconds = uniform(scenario.busyMinSeconds(), scenario.busyMaxSeconds());
     }
     schedule(now + Math.round(ringSeconds * 1000), Kind.RESOLVE, call, -1);
+    if (call.pickedUpAt != Long.MAX_VALUE && detect > 0) schedule(call.pickedUpAt, Kind.PICK_UP, call, -1);
   }
 
   private void resolve(Call call, long now) {

@@ -15,6 +15,7 @@ final class Forecast {
 
   private final Lifetime talk, wrap;
   private final RingOutcomes outcomes;
+  private final Pickups pickups;
   private final Map<String, double[]> agentCurves = new HashMap<>();
   private final Map<String, double[]> callCurves = new HashMap<>();
   double[] freeMean = new double[0], freeVar = new double[0], liveMean = new double[0], liveVar = new double[0];
@@ -22,10 +23,11 @@ final class Forecast {
   private long patience;
   private long builtAt = Long.MIN_VALUE;
 
-  Forecast(Lifetime talk, Lifetime wrap, RingOutcomes outcomes) {
+  Forecast(Lifetime talk, Lifetime wrap, RingOutcomes outcomes, Pickups pickups) {
     this.talk = talk;
     this.wrap = wrap;
     this.outcomes = outcomes;
+    this.pickups = pickups;
   }
 
   int horizon() {
@@ -83,12 +85,15 @@ final class Forecast {
     }
   }
 
+  /** A call ringing, or picked up with AMD still listening; recomputed when that changes. */
   void callRinging(String id, long placed, long now) {
+    callResolved(id);
     if (!built()) return;
     double age = now - placed;
+    Long pickedUp = pickups.measured() ? pickups.pickedUpAt(id) : null;
     double[] curve = new double[horizon];
     for (int m = 0; m < horizon; m++) {
-      double q = outcomes.liveWithin(age, answerAt(m), now);
+      double q = pickedUp != null ? pickups.liveWithin(now - pickedUp, answerAt(m), now) : outcomes.liveWithin(age, answerAt(m), now);
       curve[m] = q;
       liveMean[m] += q;
       liveVar[m] += q * (1 - q);

@@ -70,7 +70,8 @@ public final class Pacer {
   private final Lifetime wrap = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.WRAPPING, now));
   private final AbandonmentWindow abandonment = new AbandonmentWindow(CAP_WINDOW_MS);
   private final AbandonmentWindow lastHour = new AbandonmentWindow(HOUR_MS);
-  private final Forecast forecast = new Forecast(talk, wrap, outcomes);
+  private final Pickups pickups = new Pickups(HALF_LIFE_MS);
+  private final Forecast forecast = new Forecast(talk, wrap, outcomes, pickups);
   private final EventRate dialRate = new EventRate(DIAL_RATE_TIME_CONSTANT_MS);
   private double logThreshold = Math.log(0.05);
   private double tokens;
@@ -148,12 +149,21 @@ public final class Pacer {
     dialRate.add(now);
   }
 
+  /** Picked up, AMD listening: a person or a machine within seconds, and too late to drop. */
+  public void callPickedUp(String callId, long now) {
+    Long placed = ringing.get(callId);
+    if (placed == null) return;
+    pickups.pickedUp(callId, now);
+    forecast.callRinging(callId, placed, now);
+  }
+
   /** A person answered (after AMD, when it runs) and needs an agent within the patience. */
   public void callAnsweredLive(String callId, long now) {
     Long placed = ringing.remove(callId);
     long[] dropped = droppedCalls.remove(callId);
     if (placed == null && dropped != null) placed = dropped[0];
     keep.remove(callId);
+    pickups.resolved(callId, true, now);
     forecast.callResolved(callId);
     if (placed != null) outcomes.liveAnswer(now - placed, now);
     waiting.put(callId, now);
@@ -178,6 +188,7 @@ public final class Pacer {
   public void callFailed(String callId, long now) {
     Long placed = ringing.remove(callId);
     keep.remove(callId);
+    pickups.resolved(callId, false, now);
     forecast.callResolved(callId);
     if (placed != null) outcomes.resolvedOtherwise(now - placed, now);
     // a dropped call is censored: known only not to have resolved by the time it was dropped
@@ -350,7 +361,7 @@ public final class Pacer {
       String worst = null;
       double worstRisk = threshold;
       for (Map.Entry<String, Long> call : ringing.entrySet()) {
-        if (now - call.getValue() < after || keep.contains(call.getKey())) continue;
+        if (now - call.getValue() < after || keep.contains(call.getKey()) || pickups.pickedUpAt(call.getKey()) != null) continue;
         double risk = riskIfLive(forecast.liveCurve(call.getKey()), horizon);
         if (risk > worstRisk) {
           worstRisk = risk;

@@ -126,6 +126,33 @@ class PacerTest {
   }
 
   @Test
+  void callsPickedUpWhileAmdListensAreForecastAsTheCoinTossTheyAre_andNeverDropped() {
+    Warm plain = warmedUp(PacingConfig.predictive(), 17_000);
+    Warm picked = warmedUp(PacingConfig.predictive(), 17_000);
+    long now = plain.lastEventAt;
+    for (Warm w : List.of(plain, picked)) {
+      // twenty earlier pickups: half a person after 3 s of AMD, half a machine
+      for (int i = 0; i < 20; i++) {
+        w.pacer.callPlaced("p-" + i, now - 30_000);
+        w.pacer.callPickedUp("p-" + i, now - 20_000);
+        if (i % 2 == 0) {
+          w.pacer.callAnsweredLive("p-" + i, now - 17_000);
+          w.pacer.callConnected("p-" + i, now - 17_000);
+        } else {
+          w.pacer.callFailed("p-" + i, now - 17_000);
+        }
+      }
+      for (int i = 0; i < 10; i++) w.pacer.agentWrapping("agent-" + i, now - 13_000); // free in 2 s
+      for (int i = 0; i < 10; i++) w.pacer.callPlaced("old-" + i, now - 16_000);
+    }
+    for (int i = 0; i < 10; i++) picked.pacer.callPickedUp("old-" + i, now - 1_000);
+
+    // about five people within 2 s for ten agents against, as ringing calls, barely one
+    assertThat(picked.pacer.callsToPlace(now)).isLessThan(plain.pacer.callsToPlace(now));
+    assertThat(picked.pacer.callsToDrop(now)).isEmpty();
+  }
+
+  @Test
   void noCallIsDroppedWhileAgentsWaitForIt() {
     Warm warm = warmedUp(PacingConfig.predictive(), 17_000);
     long now = warm.lastEventAt;
