@@ -15,8 +15,11 @@ import java.util.SplittableRandom;
  * scenario says, agents talk (lognormal) and wrap up, and the product's own {@link Pacer} decides
  * after every event (and every half second) how many calls to place. A live answer is connected to
  * the longest-idle agent at once, or waits; one still waiting after the scenario's threshold is
- * abandoned. A call the pacer drops while it rings is hung up: it resolves no more. Seeded: the same
- * scenario, seed and pacing give the same figures.
+ * abandoned. AMD listens to every pickup for the scenario's {@code machineDetectSeconds} before its
+ * verdict (a person: the live answer; a machine); the pacer hears of the pickup, as the product's
+ * dialer does. A call the pacer drops while it still rings is hung up and resolves no more; one
+ * already picked up is not (the Call refuses), and the pacer is told so. Seeded: the same scenario,
+ * seed and pacing give the same figures.
  */
 public final class VirtualFloor {
   private static final long TICK_MS = 500;

@@ -2,8 +2,10 @@ package io.autodial.node.campaign.pacing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides how many calls a campaign places now. No I/O and no clock of its own: it is told what
@@ -26,6 +28,8 @@ import java.util.Map;
  * meanwhile; so calls that have rung the legal minimum (15 s) are looked at again and, when one
  * would now be likelier than that threshold to be answered with no agent free, it is dropped
  * ({@link #callsToDrop}): the dialer hangs it up unanswered, and the lead is tried again later.
+ * With AMD on, a call is picked up seconds before AMD says whether a person did: from then on it
+ * is forecast from how pickups turn out ({@link Pickups}) and can no longer be dropped.
  *
  * <p>It dials progressively (one call per idle agent) until it has seen enough calls to estimate,
  * and whenever one more abandoned call could take the last eight hours (a calling day) or, for
@@ -63,7 +67,7 @@ public final class Pacer {
   /** Dropped and not ended yet: when each was placed and dropped. */
   private final Map<String, long[]> droppedCalls = new HashMap<>();
   /** Calls whose drop was refused (already answered, the answer not yet known to be a person's): not asked again. */
-  private final java.util.Set<String> keep = new java.util.HashSet<>();
+  private final Set<String> keep = new HashSet<>();
   private int idle, talking, wrapping;
   private final RingOutcomes outcomes = new RingOutcomes(HALF_LIFE_MS);
   private final Lifetime talk = new Lifetime(HALF_LIFE_MS, now -> elapsed(Phase.TALKING, now));
