@@ -4,6 +4,7 @@ import io.autodial.freeswitch.api.CallControl;
 import io.autodial.freeswitch.api.LiveChannel;
 import io.autodial.freeswitch.api.OriginateRequest;
 import io.autodial.freeswitch.api.OriginateRequest.LegKind;
+import io.autodial.node.campaign.pacing.PacingConfig;
 import io.autodial.node.metrics.CallMetrics;
 import io.autodial.protocol.CborSerializable;
 import io.autodial.protocol.call.SwitchEvent;
@@ -65,7 +66,7 @@ public final class CallEntity
   /** A message whose end the switch never reports is cut off after this. */
   static final Duration MESSAGE_MAX = Duration.ofMinutes(2);
   /** An unanswered call is not hung up by the dialer before it has rung this long (FCC, TSR, Ofcom). */
-  public static final Duration MIN_RING_BEFORE_DROP = Duration.ofSeconds(15);
+  public static final Duration MIN_RING_BEFORE_DROP = Duration.ofMillis(PacingConfig.MIN_RING_BEFORE_DROP);
 
   // ---- protocol ----
 
@@ -272,17 +273,7 @@ public final class CallEntity
       CallListener listener,
       Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
       Duration amdTimeout) {
-    return create(uuid, callControl, listener, shard, amdTimeout, ABANDON_AFTER);
-  }
-
-  public static Behavior<Command> create(
-      String uuid,
-      CallControl callControl,
-      CallListener listener,
-      Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
-      Duration amdTimeout,
-      Duration abandonAfter) {
-    return create(uuid, callControl, listener, shard, amdTimeout, abandonAfter, MIN_RING_BEFORE_DROP);
+    return create(uuid, callControl, listener, shard, amdTimeout, ABANDON_AFTER, MIN_RING_BEFORE_DROP);
   }
 
   public static Behavior<Command> create(
@@ -443,13 +434,14 @@ public final class CallEntity
     if (call.answeredAt() != null) return Effect().reply(cmd.replyTo(), new Ack(false, "call " + uuid + " was answered"));
     Instant ringingSince = call.ringingAt() != null ? call.ringingAt() : call.startedAt();
     Duration left = minRingBeforeDrop.minus(Duration.between(ringingSince, Instant.now()));
+    boolean rungEnough = left.isNegative() || left.isZero();
     return Effect()
         .none()
         .thenRun(s -> {
-          if (left.isNegative() || left.isZero()) dropIfUnanswered(call);
+          if (rungEnough) dropIfUnanswered(call);
           else timers.startSingleTimer(new DropDue(), left);
         })
-        .thenReply(cmd.replyTo(), s -> new Ack(true, left.isNegative() || left.isZero() ? "hangup sent" : "hangup in " + left.toMillis() + " ms"));
+        .thenReply(cmd.replyTo(), s -> new Ack(true, rungEnough ? "hangup sent" : "hangup in " + left.toMillis() + " ms"));
   }
 
   /** The switch reports the hangup (ORIGINATOR_CANCEL: a no-answer for the lead) like any other. */

@@ -31,8 +31,15 @@ class CallAnsweringTest {
   private final RecordingCallControl switchControl = new RecordingCallControl();
   /** What the campaign and agents were told, in order. */
   private final List<String> told = new CopyOnWriteArrayList<>();
+  /** The pickups the campaign heard of (AMD still listening), kept apart from {@link #told}. */
+  private final List<String> pickups = new CopyOnWriteArrayList<>();
   private final CallListener listener =
       new CallListener() {
+        @Override
+        public void pickedUp(CallInfo call) {
+          pickups.add(call.uuid());
+        }
+
         @Override
         public void answered(CallInfo call) {
           told.add("answered");
@@ -145,34 +152,14 @@ class CallAnsweringTest {
 
   @Test
   void withAmdTheCampaignHearsOfThePickupBeforeTheVerdict() {
-    List<String> heard = new CopyOnWriteArrayList<>();
-    CallListener campaign = new CallListener() {
-      @Override
-      public void pickedUp(CallInfo call) {
-        heard.add("picked up");
-      }
-
-      @Override
-      public void answered(CallInfo call) {
-        heard.add("answered");
-      }
-
-      @Override
-      public void connected(CallInfo call) {}
-
-      @Override
-      public void ended(CallInfo call) {}
-    };
-    var kit = EventSourcedBehaviorTestKit.<CallEntity.Command, CallEntity.Event, CallEntity.State>create(
-        testKit.system(), CallEntity.create(uuid, switchControl, campaign, Optional.empty(), Duration.ofSeconds(30)));
-    CallContext context = CallContext.campaign("c-1", 7L, RetryRules.defaults()).withAnswering(new Answering(true, false, null, null, null, null, null, null));
-    kit.<CallEntity.DialReply>runCommand(r -> new CallEntity.Dial(
-        CallEntity.DialSpec.customer("+15551230001", "+15550000000", Duration.ofSeconds(20)).withContext(context), r));
+    var kit = dialed(new Answering(true, false, null, null, null, null, null, null), null);
 
     kit.runCommand(answered());
-    assertThat(heard).containsExactly("picked up");
+    assertThat(pickups).containsExactly(uuid);
+    assertThat(told).isEmpty();
     kit.runCommand(amd(AmdResult.HUMAN, "amd"));
-    assertThat(heard).containsExactly("picked up", "answered");
+    assertThat(pickups).containsExactly(uuid);
+    assertThat(told).containsExactly("answered");
   }
 
   @Test
