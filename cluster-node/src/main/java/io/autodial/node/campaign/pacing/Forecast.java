@@ -63,6 +63,8 @@ final class Forecast {
   void agentBusy(String id, Pacer.Phase phase, long since, long now) {
     agentGone(id);
     if (!built() || phase != Pacer.Phase.TALKING && phase != Pacer.Phase.WRAPPING) return;
+    // early in a day, before talks and wrap-ups have been measured, nobody busy is counted on
+    if (talk.samples() < Pacer.MIN_TALKS || wrap.samples() < Pacer.MIN_WRAPS) return;
     double elapsed = now - since;
     double wrapMean = wrap.meanMillis(now);
     double[] curve = new double[horizon];

@@ -39,7 +39,9 @@ import java.util.Set;
  */
 public final class Pacer {
   /** Before these many outcomes the estimates are too thin to trust; dial progressively. */
-  static final int MIN_RESOLVED = 40, MIN_LIVE = 10, MIN_TALKS = 8, MIN_WRAPS = 4;
+  static final int MIN_RESOLVED = 40, MIN_LIVE = 10;
+  /** Before these many ended, busy agents are not counted on to come free. */
+  static final int MIN_TALKS = 8, MIN_WRAPS = 4;
   static final long HALF_LIFE_MS = 10 * 60_000;
   static final long CAP_WINDOW_MS = 8 * 3600_000, HOUR_MS = 3600_000;
   static final int HOURLY_CAP_FROM_LIVE = 400;
@@ -83,7 +85,8 @@ public final class Pacer {
   private Regime regime;
   /** The risk of the call the last predictive decision stopped at (or its last call). */
   private double nextCallRisk;
-  private long droppedCount;
+  private long droppedCount, callsPlaced;
+  private boolean warmedUp;
   private double[] aMean = new double[0], aVar = new double[0], lMean = new double[0], lVar = new double[0], newQ = new double[0], shortage = new double[0];
 
   private boolean forcedProgressive;
@@ -150,6 +153,7 @@ public final class Pacer {
     ringing.put(callId, now);
     forecast.callRinging(callId, now, now);
     tokens -= 1;
+    callsPlaced++;
     dialRate.add(now);
   }
 
@@ -265,9 +269,17 @@ public final class Pacer {
     return tokens >= 1 ? now : now + (long) Math.ceil((1 - tokens) * 1000 / config.callsPerSecond());
   }
 
+  /**
+   * Enough calls have been seen to estimate how they resolve: some live answers, and most of the
+   * calls placed so far resolved, so the estimate is not made of the quick outcomes alone (busy
+   * signals, early answers) while the slow ones still ring. Talk and wrap-up need not be measured
+   * yet: until they are, busy agents are not counted on to come free ({@link Forecast}). Once
+   * warmed up, it stays so.
+   */
   private boolean warmedUp() {
-    return outcomes.samples() >= MIN_RESOLVED && outcomes.liveSamples() >= MIN_LIVE
-        && talk.samples() >= MIN_TALKS && wrap.samples() >= MIN_WRAPS;
+    if (!warmedUp)
+      warmedUp = outcomes.samples() >= MIN_RESOLVED && outcomes.liveSamples() >= MIN_LIVE && 2L * outcomes.samples() >= callsPlaced;
+    return warmedUp;
   }
 
   /**

@@ -50,6 +50,39 @@ class PacerTest {
   }
 
   @Test
+  void predictiveStartsOnceMostCallsHaveResolved_countingOnBusyAgentsOnlyOnceTalksAreMeasured() {
+    Pacer fewTalking = earlyDay(0);
+    Pacer manyTalking = earlyDay(100);
+    for (Pacer pacer : List.of(fewTalking, manyTalking)) {
+      assertThat(pacer.estimates(10_500).regime()).as("270 of 600 calls resolved").isEqualTo("WARMING_UP");
+      for (int i = 0; i < 30; i++) pacer.callFailed("c-" + (270 + i), 12_000); // 300 of 600 resolved
+    }
+    int calls = fewTalking.callsToPlace(12_000);
+    assertThat(fewTalking.estimates(12_000).regime()).isEqualTo("PREDICTIVE");
+    assertThat(calls).as("more calls than the 20 idle agents").isGreaterThan(20);
+    // no talk has ended yet: how soon talking agents come free is unknown, so they add no calls
+    assertThat(manyTalking.callsToPlace(12_000)).isEqualTo(calls);
+  }
+
+  /**
+   * The first seconds of a day: 600 calls placed, 100 busy, 170 answered live and talking, 330
+   * ringing; 20 agents idle and {@code alsoTalking} more busy.
+   */
+  private static Pacer earlyDay(int alsoTalking) {
+    Pacer pacer = new Pacer(PacingConfig.predictive());
+    agents(pacer, 20 + 170 + alsoTalking, 0);
+    for (int i = 0; i < 600; i++) pacer.callPlaced("c-" + i, 0);
+    for (int i = 0; i < 100; i++) pacer.callFailed("c-" + i, 3_000);
+    for (int i = 100; i < 270; i++) {
+      pacer.callAnsweredLive("c-" + i, 10_000);
+      pacer.callConnected("c-" + i, 10_000);
+    }
+    for (int i = 20; i < 20 + 170 + alsoTalking; i++) pacer.agentTalking("agent-" + i, 10_000);
+    assertThat(pacer.callsToPlace(10_500)).as("progressive: the ringing calls already cover the idle agents").isZero();
+    return pacer;
+  }
+
+  @Test
   void predictiveDialsAheadOfAgentsAboutToFinishWrapUp_andLessWhenTheyJustStartedTalking() {
     Warm wrapping = warmedUp();
     long now = wrapping.lastEventAt;
