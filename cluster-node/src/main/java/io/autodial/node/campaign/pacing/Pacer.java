@@ -270,7 +270,7 @@ public final class Pacer {
   }
 
   /**
-   * Enough calls have been seen to estimate how they resolve: some live answers, and most of the
+   * Enough calls have been seen to estimate how they resolve: some live answers, and at least half the
    * calls placed so far resolved, so the estimate is not made of the quick outcomes alone (busy
    * signals, early answers) while the slow ones still ring. Talk and wrap-up need not be measured
    * yet: until they are, busy agents are not counted on to come free ({@link Forecast}). Once
