@@ -50,7 +50,7 @@ class PacerTest {
   }
 
   @Test
-  void predictiveStartsOnceMostCallsHaveResolved_countingOnBusyAgentsOnlyOnceTalksAreMeasured() {
+  void predictiveStartsOnceHalfTheCallsHaveResolved_countingOnBusyAgentsOnlyOnceTalksAreMeasured() {
     Pacer fewTalking = earlyDay(0);
     Pacer manyTalking = earlyDay(100);
     for (Pacer pacer : List.of(fewTalking, manyTalking)) {
