@@ -66,7 +66,7 @@ public final class CallEntity
   /** A message whose end the switch never reports is cut off after this. */
   static final Duration MESSAGE_MAX = Duration.ofMinutes(2);
   /** An unanswered call is not hung up by the dialer before it has rung this long (FCC, TSR, Ofcom). */
-  public static final Duration MIN_RING_BEFORE_DROP = Duration.ofMillis(PacingConfig.MIN_RING_BEFORE_DROP);
+  static final Duration MIN_RING_BEFORE_DROP = Duration.ofMillis(PacingConfig.MIN_RING_BEFORE_DROP);
 
   // ---- protocol ----
 

@@ -132,7 +132,7 @@ final class FloorPacing {
     pacer.dropRefused(callUuid, now());
   }
 
-    Pacer.Estimates estimates() {
+  Pacer.Estimates estimates() {
     return pacer.estimates(now());
   }
 }

@@ -172,7 +172,6 @@ class DialRulesE2ETest {
     }
   }
 
-  /** "KIND RULE" of each audit entry of the lead, as the API gives them. */
   /** The lead's audit trail ("KIND rule" entries) holds these; it is projected, so it may take a moment. */
   private static void assertTrailHas(long leadId, String... expected) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
